@@ -1,0 +1,35 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.ExecutionReport;
+import dev.jcompose.executor.Executor;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.Step;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Shared by the commands that carry out a plan: warnings, --dry-run, execution, and the summary of a failure. */
+final class PlanRunner {
+    private PlanRunner() {}
+
+    static int run(RootCommand root, Engine engine, Plan plan, boolean dryRun) {
+        Context ctx = root.context();
+        for (String w : plan.warnings()) ctx.err().println("WARN[0000] " + w);
+        if (dryRun) {
+            ctx.out().print(plan.render());
+            return ExitCodes.OK;
+        }
+        ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+        if (report.succeeded()) return ExitCodes.OK;
+        if (report.interrupted()) {
+            ctx.err().println("interrupted: " + report.completed().size() + " steps done, " + report.skipped().size() + " not run");
+            return ExitCodes.INTERRUPTED;
+        }
+        for (Map.Entry<Step, String> f : report.failed().entrySet()) ctx.err().println("Error: " + f.getValue());
+        if (!report.skipped().isEmpty()) {
+            ctx.err().println("not run because of the error: " + report.skipped().stream()
+                    .map(s -> s.action().verb() + " " + s.action().resource()).collect(Collectors.joining(", ")));
+        }
+        return ExitCodes.FAILED;
+    }
+}

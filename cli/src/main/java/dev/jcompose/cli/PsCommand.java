@@ -1,0 +1,86 @@
+package dev.jcompose.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.executor.Engine;
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.spec.ComposeException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jcompose ps}: the project's containers, running ones unless {@code -a}. */
+@Command(name = "ps", description = "List containers")
+final class PsCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @ParentCommand
+    RootCommand root;
+
+    @Option(names = {"-a", "--all"}, description = "Show all stopped containers too")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
+    boolean quiet;
+
+    @Option(names = "--services", description = "Display services")
+    boolean servicesOnly;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
+    Format format = Format.table;
+
+    @Parameters(paramLabel = "SERVICE", description = "Only these services")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Context ctx = root.context();
+        String name = root.projectName;
+        try {
+            name = root.load().project().name();
+        } catch (ComposeException e) {
+            if (name == null || !root.files.isEmpty()) throw e;
+        }
+        List<ObservedContainer> containers;
+        try (Engine engine = root.connect()) {
+            containers = engine.containers(name).stream()
+                    .filter(c -> !c.oneoff() || all)
+                    .filter(c -> all || c.running())
+                    .filter(c -> services.isEmpty() || services.contains(c.service()))
+                    .sorted(java.util.Comparator.comparing(ObservedContainer::name))
+                    .toList();
+        }
+        if (quiet) {
+            containers.forEach(c -> ctx.out().println(c.id()));
+        } else if (servicesOnly) {
+            new TreeSet<>(containers.stream().map(ObservedContainer::service).toList()).forEach(ctx.out()::println);
+        } else if (format == Format.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ObservedContainer c : containers) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ID", c.id());
+                row.put("Name", c.name());
+                row.put("Image", c.image());
+                row.put("Command", c.command());
+                row.put("Project", c.project());
+                row.put("Service", c.service());
+                row.put("Created", c.created());
+                row.put("State", c.state());
+                row.put("Status", c.status());
+                row.put("Publishers", c.ports());
+                rows.add(row);
+            }
+            ctx.out().println(new ObjectMapper().writeValueAsString(rows));
+        } else {
+            ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond()));
+        }
+        return ExitCodes.OK;
+    }
+}

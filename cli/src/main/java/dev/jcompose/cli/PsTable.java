@@ -1,0 +1,66 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.PublishedPort;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The {@code ps} table with docker compose's columns, widths fitted to the content. */
+final class PsTable {
+    private PsTable() {}
+
+    static String render(List<ObservedContainer> containers, long nowEpochSeconds) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"});
+        for (ObservedContainer c : containers) {
+            rows.add(new String[] {c.name(), c.image(), quoted(c.command()), c.service(),
+                    ago(nowEpochSeconds - c.created()), c.status(), ports(c.ports())});
+        }
+        int[] widths = new int[7];
+        for (String[] r : rows) for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(r[i]);
+                if (i < r.length - 1) line.append(" ".repeat(widths[i] - r[i].length() + 3));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String quoted(String command) {
+        String c = command.length() > 20 ? command.substring(0, 19) + "…" : command;
+        return "\"" + c + "\"";
+    }
+
+    /** "0.0.0.0:8080->80/tcp, :::8080->80/tcp", one entry per binding, the unpublished ones as "80/tcp". */
+    static String ports(List<PublishedPort> ports) {
+        Set<String> out = new LinkedHashSet<>();
+        for (PublishedPort p : ports) {
+            if (p.publicPort() == null || p.publicPort() == 0) {
+                out.add(p.privatePort() + "/" + p.type());
+            } else {
+                String ip = p.ip() == null ? "" : p.ip();
+                out.add((ip.contains(":") ? "[" + ip + "]" : ip) + ":" + p.publicPort() + "->" + p.privatePort() + "/" + p.type());
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** As docker prints ages: "5 seconds ago", "About a minute ago", "3 hours ago". */
+    static String ago(long seconds) {
+        if (seconds < 1) return "Less than a second ago";
+        if (seconds < 60) return seconds + " second" + (seconds == 1 ? "" : "s") + " ago";
+        long minutes = seconds / 60;
+        if (minutes < 2) return "About a minute ago";
+        if (minutes < 60) return minutes + " minutes ago";
+        long hours = minutes / 60;
+        if (hours < 2) return "About an hour ago";
+        if (hours < 48) return hours + " hours ago";
+        return (hours / 24) + " days ago";
+    }
+}

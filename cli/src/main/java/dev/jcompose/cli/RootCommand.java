@@ -1,0 +1,87 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.spec.ComposeLoader;
+import dev.jcompose.spec.LoadOptions;
+import dev.jcompose.spec.LoadedProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jcompose}: the options every command shares, as docker compose puts them before the command. */
+@Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Define and run multi-container applications with the Docker engine (Compose Specification).",
+        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class},
+        synopsisSubcommandLabel = "COMMAND")
+public final class RootCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose configuration files (repeatable; default: compose.yaml in this or a parent folder)")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name")
+    String projectName;
+
+    @Option(names = "--project-directory", paramLabel = "DIR", description = "Alternate working directory (default: the first file's folder)")
+    Path projectDirectory;
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Alternate environment files (repeatable; default: .env in the project directory)")
+    List<String> envFiles = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", description = "How many engine calls run at once (default: COMPOSE_PARALLEL_LIMIT or 8)")
+    Integer parallel;
+
+    public RootCommand(Context context) {
+        this.context = context;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(context.out());
+        return ExitCodes.USAGE;
+    }
+
+    LoadOptions loadOptions(boolean interpolate) {
+        return new LoadOptions(files, context.cwd(), projectDirectory, projectName, envFiles, context.env(), interpolate);
+    }
+
+    /** Loads the project and prints the load's warnings to stderr. */
+    LoadedProject load() {
+        return load(true);
+    }
+
+    LoadedProject load(boolean interpolate) {
+        LoadedProject loaded = ComposeLoader.load(loadOptions(interpolate));
+        for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
+        return loaded;
+    }
+
+    Engine connect() {
+        return context.engines().connect(context.env());
+    }
+
+    int parallelism() {
+        if (parallel != null) return Math.max(1, parallel);
+        String fromEnv = context.env().get("COMPOSE_PARALLEL_LIMIT");
+        if (fromEnv != null) {
+            try {
+                return Math.max(1, Integer.parseInt(fromEnv.strip()));
+            } catch (NumberFormatException e) {
+                context.err().println("WARN[0000] COMPOSE_PARALLEL_LIMIT=" + fromEnv + " is not a number; using 8");
+            }
+        }
+        return 8;
+    }
+}

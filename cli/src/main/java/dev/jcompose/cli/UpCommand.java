@@ -1,0 +1,72 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.ServiceGraph;
+import dev.jcompose.planner.UpOptions;
+import dev.jcompose.planner.observed.ObservedState;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.spec.model.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jcompose up}: create and start the project's containers, and what they need. */
+@Command(name = "up", description = "Create and start containers")
+final class UpCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
+    boolean detach;
+
+    @Option(names = "--dry-run", description = "Print the plan (each engine call and why) and change nothing")
+    boolean dryRun;
+
+    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration has not changed")
+    boolean forceRecreate;
+
+    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
+    boolean noRecreate;
+
+    @Option(names = "--no-start", description = "Don't start the services after creating them")
+    boolean noStart;
+
+    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+    boolean removeOrphans;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: 10)")
+    int timeout = 10;
+
+    @Parameters(paramLabel = "SERVICE", description = "Services to start, with their dependencies (default: all)")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Context ctx = root.context();
+        if (forceRecreate && noRecreate) {
+            ctx.err().println("--force-recreate and --no-recreate are incompatible");
+            return ExitCodes.USAGE;
+        }
+        if (!detach && !dryRun) {
+            ctx.err().println("attached mode (up without -d) is not available in jcompose yet: run `jcompose up -d`,"
+                    + " then follow logs with `docker logs -f <container>`");
+            return ExitCodes.USAGE;
+        }
+        Project project = Selection.withDependencies(root.load().project(), services);
+        ServiceGraph.of(project); // a dependency cycle is reported before the engine is asked anything
+        boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
+        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout);
+        try (Engine engine = root.connect()) {
+            ObservedState observed = StateCollector.collect(engine, project);
+            Plan plan = Planner.up(project, observed, options);
+            if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
+            return PlanRunner.run(root, engine, plan, dryRun);
+        }
+    }
+}

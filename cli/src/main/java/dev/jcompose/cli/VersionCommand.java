@@ -1,0 +1,44 @@
+package dev.jcompose.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jcompose version}: needs no engine, so it also measures the CLI's start-up. */
+@Command(name = "version", description = "Show the jcompose version information")
+final class VersionCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Option(names = "--short", description = "Shows only the version number")
+    boolean shortForm;
+
+    @Override
+    public Integer call() {
+        root.context().out().println(shortForm ? version() : "jcompose version " + version());
+        return ExitCodes.OK;
+    }
+
+    static String version() {
+        try (InputStream in = VersionCommand.class.getResourceAsStream("/jcompose-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** For {@code jcompose --version}. */
+    static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jcompose version " + version()};
+        }
+    }
+}

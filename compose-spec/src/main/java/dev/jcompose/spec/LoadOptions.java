@@ -1,0 +1,41 @@
+package dev.jcompose.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a load needs from its caller, so that the loader itself reads no global state.
+ *
+ * @param files            {@code -f} files as given (relative to {@code workingDir}); empty for the default lookup
+ * @param workingDir       the directory the command runs in
+ * @param projectDirectory {@code --project-directory}, or null for the first file's directory
+ * @param projectName      {@code -p}, or null
+ * @param envFiles         {@code --env-file} files, or empty for {@code <project dir>/.env}
+ * @param environment      the process environment
+ * @param interpolate      false for {@code config --no-interpolate}
+ */
+public record LoadOptions(
+        List<String> files,
+        Path workingDir,
+        Path projectDirectory,
+        String projectName,
+        List<String> envFiles,
+        Map<String, String> environment,
+        boolean interpolate) {
+
+    public LoadOptions {
+        files = List.copyOf(files);
+        envFiles = List.copyOf(envFiles);
+        environment = Map.copyOf(environment);
+        workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    public static LoadOptions of(Path workingDir, Map<String, String> environment, String... files) {
+        return new LoadOptions(List.of(files), workingDir, null, null, List.of(), environment, true);
+    }
+
+    public LoadOptions withProjectName(String name) {
+        return new LoadOptions(files, workingDir, projectDirectory, name, envFiles, environment, interpolate);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jcompose.spec;
+
+import dev.jcompose.spec.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a load, so that a person sees them all at once rather than one per run. */
+public final class Problems {
+    private final List<Diagnostic> list = new ArrayList<>();
+
+    public void add(YamlNode at, String path, String message) {
+        add(at, path, message, "");
+    }
+
+    public void add(YamlNode at, String path, String message, String hint) {
+        list.add(new Diagnostic(at == null ? Location.UNKNOWN : at.location(), path, message, hint));
+    }
+
+    public void add(Diagnostic diagnostic) {
+        list.add(diagnostic);
+    }
+
+    public void addAll(List<Diagnostic> diagnostics) {
+        list.addAll(diagnostics);
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /** Throws a {@link ComposeException} holding every problem so far, if there is any. */
+    public void throwIfAny() {
+        if (!list.isEmpty()) throw new ComposeException(list);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.jcompose.spec.bind;
+
+import dev.jcompose.spec.Diagnostic;
+import dev.jcompose.spec.Problems;
+import dev.jcompose.spec.Suggestions;
+import dev.jcompose.spec.model.NetworkConfig;
+import dev.jcompose.spec.model.Project;
+import dev.jcompose.spec.model.Service;
+import dev.jcompose.spec.model.ServiceDependency;
+import dev.jcompose.spec.model.ServiceNetwork;
+import dev.jcompose.spec.model.ServiceVolume;
+import dev.jcompose.spec.model.VolumeConfig;
+import dev.jcompose.spec.yaml.ListNode;
+import dev.jcompose.spec.yaml.MapNode;
+import dev.jcompose.spec.yaml.ScalarNode;
+import dev.jcompose.spec.yaml.YamlNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Binds the merged tree to a {@link Project}: services, top-level networks and volumes with their engine names,
+ * the implicit {@code default} network, then the checks that need the whole project (unknown services in
+ * depends_on, undefined networks and volumes). Every problem is collected; the load fails once, with all of them.
+ */
+public final class ProjectBinder {
+    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes",
+            "secrets", "configs", "include", "models");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
+
+    private final Problems problems;
+    private final Nodes nodes;
+
+    public ProjectBinder(Problems problems) {
+        this.problems = problems;
+        this.nodes = new Nodes(problems);
+    }
+
+    public Project bind(MapNode root, String name, Path projectDir, List<Path> files, Map<String, String> env) {
+        SortedMap<String, Object> extensions = new TreeMap<>();
+        for (MapNode.Entry e : root.entries()) {
+            String key = e.key();
+            if (key.startsWith("x-") || key.equals("secrets") || key.equals("configs") || key.equals("models")) {
+                extensions.put(key, e.value().toPlain());
+            } else if (key.equals("include")) {
+                problems.add(new Diagnostic(e.keyLocation(), key, "include is not supported by jcompose yet",
+                        "merge the files with -f instead"));
+            } else if (!TOP_LEVEL.contains(key)) {
+                problems.add(new Diagnostic(e.keyLocation(), key, "unknown top-level attribute \"" + key + "\"",
+                        Suggestions.didYouMean(key, TOP_LEVEL)));
+            }
+        }
+        SortedMap<String, Service> services = services(root, projectDir, env);
+        SortedMap<String, NetworkConfig> networks = networks(root.get("networks"), name);
+        SortedMap<String, VolumeConfig> volumes = volumes(root.get("volumes"), name);
+        boolean usesDefault = services.values().stream().anyMatch(s -> s.networks().containsKey("default"));
+        if (usesDefault && !networks.containsKey("default")) {
+            networks.put("default", new NetworkConfig(name + "_default", null, new TreeMap<>(), new TreeMap<>(), false, false, false, null));
+        }
+        checkReferences(root, services, networks, volumes);
+        return new Project(name, projectDir, files, services, networks, volumes, extensions);
+    }
+
+    private SortedMap<String, Service> services(MapNode root, Path projectDir, Map<String, String> env) {
+        SortedMap<String, Service> out = new TreeMap<>();
+        MapNode services = nodes.map(root.get("services"), "services");
+        if (services == null) return out;
+        ServiceBinder binder = new ServiceBinder(nodes, projectDir, env);
+        for (MapNode.Entry e : services.entries()) {
+            if (!SERVICE_NAME.matcher(e.key()).matches()) {
+                problems.add(new Diagnostic(e.keyLocation(), "services." + e.key(), "invalid service name \"" + e.key() + "\"",
+                        "use letters, digits, '.', '_' and '-', starting with a letter or digit"));
+                continue;
+            }
+            MapNode svc = nodes.map(e.value(), "services." + e.key());
+            if (svc == null) svc = MapNode.empty(e.keyLocation() == null ? root.location() : e.value().location());
+            Service service = binder.bind(e.key(), svc);
+            if (service.networks().isEmpty() && !svc.has("network_mode")) {
+                service = withDefaultNetwork(service);
+            }
+            out.put(e.key(), service);
+        }
+        return out;
+    }
+
+    private static Service withDefaultNetwork(Service s) {
+        return new Service(s.name(), s.image(), s.build(), s.command(), s.entrypoint(), s.environment(), s.ports(),
+                s.volumes(), new TreeMap<>(Map.of("default", ServiceNetwork.plain())), s.dependsOn(), s.labels(), s.restart(),
+                s.containerName(), s.workingDir(), s.user(), s.hostname(), s.init(), s.tty(), s.stdinOpen(), s.scale(),
+                s.extras());
+    }
+
+    private SortedMap<String, NetworkConfig> networks(YamlNode node, String project) {
+        SortedMap<String, NetworkConfig> out = new TreeMap<>();
+        MapNode m = nodes.map(node, "networks");
+        if (m == null) return out;
+        for (MapNode.Entry e : m.entries()) {
+            String p = "networks." + e.key();
+            MapNode c = nodes.map(e.value(), p);
+            if (c == null) c = MapNode.empty(e.keyLocation());
+            boolean external = externalFlag(c, p);
+            String name = nodes.string(c.get("name"), p + ".name");
+            if (name == null) name = external ? e.key() : project + "_" + e.key();
+            Boolean internal = nodes.bool(c.get("internal"), p + ".internal");
+            Boolean attachable = nodes.bool(c.get("attachable"), p + ".attachable");
+            Boolean ipv6 = nodes.bool(c.get("enable_ipv6"), p + ".enable_ipv6");
+            out.put(e.key(), new NetworkConfig(name, nodes.string(c.get("driver"), p + ".driver"),
+                    nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
+                    external, Boolean.TRUE.equals(internal), Boolean.TRUE.equals(attachable), ipv6));
+        }
+        return out;
+    }
+
+    private SortedMap<String, VolumeConfig> volumes(YamlNode node, String project) {
+        SortedMap<String, VolumeConfig> out = new TreeMap<>();
+        MapNode m = nodes.map(node, "volumes");
+        if (m == null) return out;
+        for (MapNode.Entry e : m.entries()) {
+            String p = "volumes." + e.key();
+            MapNode c = nodes.map(e.value(), p);
+            if (c == null) c = MapNode.empty(e.keyLocation());
+            boolean external = externalFlag(c, p);
+            String name = nodes.string(c.get("name"), p + ".name");
+            if (name == null) name = external ? e.key() : project + "_" + e.key();
+            out.put(e.key(), new VolumeConfig(name, nodes.string(c.get("driver"), p + ".driver"),
+                    nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
+                    external));
+        }
+        return out;
+    }
+
+    /** {@code external: true}, or the legacy {@code external: {name: x}} (a boolean is what the spec asks for). */
+    private boolean externalFlag(MapNode c, String p) {
+        YamlNode ext = c.get("external");
+        if (ext instanceof MapNode legacy) {
+            if (legacy.get("name") != null && c.get("name") == null) {
+                problems.add(ext, p + ".external", "external.name is obsolete", "write name: and external: true");
+            }
+            return true;
+        }
+        return Boolean.TRUE.equals(nodes.bool(ext, p + ".external"));
+    }
+
+    private void checkReferences(MapNode root, Map<String, Service> services, Map<String, NetworkConfig> networks,
+                                 Map<String, VolumeConfig> volumes) {
+        MapNode servicesNode = root.get("services") instanceof MapNode m ? m : MapNode.empty(root.location());
+        for (Service s : services.values()) {
+            MapNode svc = servicesNode.get(s.name()) instanceof MapNode m ? m : MapNode.empty(root.location());
+            String p = "services." + s.name();
+            for (Map.Entry<String, ServiceDependency> d : s.dependsOn().entrySet()) {
+                if (services.containsKey(d.getKey())) continue;
+                problems.add(entryAt(svc.get("depends_on"), d.getKey(), svc), p + ".depends_on",
+                        "depends on undefined service \"" + d.getKey() + "\"",
+                        Suggestions.didYouMean(d.getKey(), services.keySet()));
+            }
+            for (String n : s.networks().keySet()) {
+                if (networks.containsKey(n)) continue;
+                problems.add(entryAt(svc.get("networks"), n, svc), p + ".networks",
+                        "refers to undefined network \"" + n + "\"",
+                        hintOr(Suggestions.didYouMean(n, networks.keySet()), "declare it under the top-level networks:"));
+            }
+            List<ServiceVolume> mounts = s.volumes();
+            for (int i = 0; i < mounts.size(); i++) {
+                ServiceVolume v = mounts.get(i);
+                if (!v.type().equals(ServiceVolume.VOLUME) || v.source() == null || volumes.containsKey(v.source())) continue;
+                YamlNode at = svc.get("volumes") instanceof ListNode l && i < l.items().size() ? l.items().get(i) : svc;
+                problems.add(at, p + ".volumes[" + i + "]", "refers to undefined volume \"" + v.source() + "\"",
+                        hintOr(Suggestions.didYouMean(v.source(), volumes.keySet()),
+                                "declare it under the top-level volumes:, or write ./" + v.source() + " for a host directory"));
+            }
+        }
+    }
+
+    /** The location of key {@code key} inside mapping {@code node}, falling back to {@code fallback}. */
+    private static YamlNode entryAt(YamlNode node, String key, YamlNode fallback) {
+        if (node instanceof MapNode m && m.entryMap().containsKey(key)) {
+            MapNode.Entry e = m.entryMap().get(key);
+            return new ScalarNode(key, ScalarNode.Kind.STRING, e.keyLocation(), null);
+        }
+        return fallback;
+    }
+
+    private static String hintOr(String hint, String fallback) {
+        return hint.isEmpty() ? fallback : hint;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jcompose.spec.bind;
+
+import dev.jcompose.spec.model.ServiceVolume;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The short volume syntax: {@code target}, {@code source:target}, {@code source:target:mode}. A source that starts
+ * with {@code .}, {@code /} or {@code ~} is a bind mount, resolved against the project directory (or home);
+ * otherwise it names a project volume.
+ */
+final class VolumeSyntax {
+    private static final Set<String> MODES = Set.of("ro", "rw", "z", "Z", "cached", "delegated", "consistent",
+            "nocopy", "shared", "slave", "private", "rshared", "rslave", "rprivate");
+
+    private VolumeSyntax() {}
+
+    static ServiceVolume parse(String spec, Path projectDir, String home) {
+        String[] parts = spec.split(":", -1);
+        if (parts.length > 3 || spec.isBlank()) throw new IllegalArgumentException("invalid volume \"" + spec + "\"");
+        if (parts.length == 1) return new ServiceVolume(ServiceVolume.VOLUME, null, absoluteTarget(parts[0], spec), false);
+        String source = parts[0];
+        String target = absoluteTarget(parts[1], spec);
+        boolean readOnly = false;
+        if (parts.length == 3) {
+            for (String mode : parts[2].split(",")) {
+                if (!MODES.contains(mode)) {
+                    throw new IllegalArgumentException("invalid mode \"" + mode + "\" in volume \"" + spec + "\": use ro or rw");
+                }
+                if (mode.equals("ro")) readOnly = true;
+            }
+        }
+        if (isPath(source)) return new ServiceVolume(ServiceVolume.BIND, resolve(source, projectDir, home), target, readOnly);
+        return new ServiceVolume(ServiceVolume.VOLUME, source, target, readOnly);
+    }
+
+    static boolean isPath(String source) {
+        return source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
+    }
+
+    static String resolve(String source, Path projectDir, String home) {
+        if (source.equals("~") || source.startsWith("~/")) {
+            return Path.of(home == null ? "/" : home).resolve(source.substring(Math.min(2, source.length()))).normalize().toString();
+        }
+        return projectDir.resolve(source).normalize().toString();
+    }
+
+    private static String absoluteTarget(String target, String spec) {
+        if (!target.startsWith("/")) {
+            throw new IllegalArgumentException("invalid volume \"" + spec + "\": the container path \"" + target + "\" must be absolute");
+        }
+        return target;
+    }
+}

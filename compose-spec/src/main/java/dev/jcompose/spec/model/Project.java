@@ -1,0 +1,43 @@
+package dev.jcompose.spec.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A resolved Compose project: every file merged, interpolated and bound. Immutable, and sorted by name wherever
+ * order could reach output or a hash.
+ *
+ * @param workingDir  the project directory: relative paths were resolved against it
+ * @param configFiles the files it was read from, absolute, in the order given
+ * @param extensions  top-level {@code x-*} keys, kept as plain values
+ */
+public record Project(
+        String name,
+        Path workingDir,
+        List<Path> configFiles,
+        SortedMap<String, Service> services,
+        SortedMap<String, NetworkConfig> networks,
+        SortedMap<String, VolumeConfig> volumes,
+        SortedMap<String, Object> extensions) {
+
+    public Project {
+        configFiles = List.copyOf(configFiles);
+        services = Collections2.sortedCopy(services);
+        networks = Collections2.sortedCopy(networks);
+        volumes = Collections2.sortedCopy(volumes);
+        extensions = Collections2.sortedCopy(extensions);
+    }
+
+    public Service service(String serviceName) {
+        return services.get(serviceName);
+    }
+
+    /** The same project keeping only the named services (for commands that take service names). */
+    public Project withServices(java.util.Collection<String> keep) {
+        SortedMap<String, Service> kept = new TreeMap<>();
+        for (String s : keep) if (services.containsKey(s)) kept.put(s, services.get(s));
+        return new Project(name, workingDir, configFiles, kept, networks, volumes, extensions);
+    }
+}

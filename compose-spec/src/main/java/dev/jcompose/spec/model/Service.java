@@ -1,0 +1,61 @@
+package dev.jcompose.spec.model;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * One service, in canonical form: long syntax everywhere, environment and labels as sorted maps.
+ *
+ * @param command    null when the image's own CMD applies; otherwise the argv
+ * @param entrypoint null when the image's own ENTRYPOINT applies
+ * @param scale      the number of containers wanted ({@code scale} or {@code deploy.replicas}; 1 by default)
+ * @param build      the {@code build} section as plain values, or null; images are built by a later slice
+ * @param extras     service keys of the Compose specification that jcompose keeps and prints but does not act
+ *                   on yet, as plain values; {@link #unappliedKeys()} names them
+ */
+public record Service(
+        String name,
+        String image,
+        Object build,
+        List<String> command,
+        List<String> entrypoint,
+        SortedMap<String, String> environment,
+        List<PortConfig> ports,
+        List<ServiceVolume> volumes,
+        SortedMap<String, ServiceNetwork> networks,
+        SortedMap<String, ServiceDependency> dependsOn,
+        SortedMap<String, String> labels,
+        String restart,
+        String containerName,
+        String workingDir,
+        String user,
+        String hostname,
+        Boolean init,
+        boolean tty,
+        boolean stdinOpen,
+        int scale,
+        SortedMap<String, Object> extras) {
+
+    public Service {
+        command = command == null ? null : List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        environment = Collections2.sortedCopy(environment);
+        ports = List.copyOf(ports);
+        volumes = List.copyOf(volumes);
+        networks = Collections2.sortedCopy(networks);
+        dependsOn = Collections2.sortedCopy(dependsOn);
+        labels = Collections2.sortedCopy(labels);
+        extras = Collections2.sortedCopy(extras);
+        if (scale < 0) throw new IllegalArgumentException("scale must not be negative: " + scale);
+    }
+
+    /** Spec keys present in the file that jcompose does not apply to containers yet (x-* extensions excluded). */
+    public List<String> unappliedKeys() {
+        return extras.keySet().stream().filter(k -> !k.startsWith("x-")).toList();
+    }
+
+    public Service withScale(int newScale) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, newScale, extras);
+    }
+}

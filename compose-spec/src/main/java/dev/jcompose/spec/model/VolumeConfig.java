@@ -1,0 +1,21 @@
+package dev.jcompose.spec.model;
+
+import java.util.SortedMap;
+
+/**
+ * A top-level named volume.
+ *
+ * @param name the engine's name for it: {@code <project>_<key>} unless {@code name:} or {@code external} says otherwise
+ */
+public record VolumeConfig(
+        String name,
+        String driver,
+        SortedMap<String, String> driverOpts,
+        SortedMap<String, String> labels,
+        boolean external) {
+
+    public VolumeConfig {
+        driverOpts = Collections2.sortedCopy(driverOpts);
+        labels = Collections2.sortedCopy(labels);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jcompose.executor;
+
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The only way to the container engine. One method is one engine call (create-container also connects the
+ * extra networks). Failures are {@link EngineException}s with the engine's own message;
+ * {@link EngineUnavailableException} when the engine cannot be reached at all.
+ */
+public interface Engine extends AutoCloseable {
+    /** What answers: the engine's version and the API version agreed on. */
+    EngineInfo info();
+
+    /** Every container of the project, whatever its state (label filter {@code com.docker.compose.project}). */
+    List<ObservedContainer> containers(String project);
+
+    List<ObservedNetwork> networks();
+
+    /** The volumes labelled as the project's. */
+    List<ObservedVolume> volumes(String project);
+
+    Optional<ObservedVolume> volume(String name);
+
+    boolean imageExists(String reference);
+
+    void pullImage(String reference);
+
+    void createNetwork(NetworkSpec spec);
+
+    void removeNetwork(String name);
+
+    void createVolume(VolumeSpec spec);
+
+    void removeVolume(String name);
+
+    void createContainer(ContainerSpec spec);
+
+    void startContainer(String name);
+
+    void stopContainer(String name, int timeoutSeconds);
+
+    void removeContainer(String name, boolean removeVolumes);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,111 @@
+package dev.jcompose.executor;
+
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.Step;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan's DAG: each step once all it comes after have completed, independent steps in parallel on a
+ * bounded pool that lives for one run. The first failure stops new work from being scheduled; what was running
+ * finishes, the rest is reported as skipped. Events reach the listener from the calling thread only.
+ */
+public final class Executor {
+    private final Engine engine;
+    private final int parallelism;
+
+    public Executor(Engine engine, int parallelism) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
+        this.engine = engine;
+        this.parallelism = parallelism;
+    }
+
+    private record Outcome(Step step, RuntimeException error) {}
+
+    public ExecutionReport execute(Plan plan, ProgressListener listener) {
+        Map<Integer, Step> byId = new LinkedHashMap<>();
+        Map<Integer, Integer> waitingOn = new HashMap<>();
+        Map<Integer, List<Step>> dependents = new HashMap<>();
+        Deque<Step> ready = new ArrayDeque<>();
+        for (Step s : plan.steps()) {
+            byId.put(s.id(), s);
+            waitingOn.put(s.id(), s.after().size());
+            for (int dep : s.after()) dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(s);
+            if (s.after().isEmpty()) ready.add(s);
+        }
+        List<Step> completed = new ArrayList<>();
+        Map<Step, String> failed = new LinkedHashMap<>();
+        BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
+        boolean interrupted = false;
+        int running = 0;
+        try {
+            while (true) {
+                while (failed.isEmpty() && !interrupted && !ready.isEmpty() && running < parallelism) {
+                    Step step = ready.poll();
+                    listener.on(new ProgressEvent.Started(step));
+                    running++;
+                    pool.execute(() -> {
+                        try {
+                            ActionRunner.run(engine, step.action());
+                            outcomes.add(new Outcome(step, null));
+                        } catch (RuntimeException e) {
+                            outcomes.add(new Outcome(step, e));
+                        }
+                    });
+                }
+                if (running == 0) break;
+                Outcome outcome;
+                try {
+                    outcome = outcomes.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                running--;
+                if (outcome.error() != null) {
+                    String message = outcome.error().getMessage() == null ? outcome.error().toString() : outcome.error().getMessage();
+                    failed.put(outcome.step(), message);
+                    listener.on(new ProgressEvent.Failed(outcome.step(), message));
+                    continue;
+                }
+                completed.add(outcome.step());
+                listener.on(new ProgressEvent.Completed(outcome.step()));
+                for (Step next : dependents.getOrDefault(outcome.step().id(), List.of())) {
+                    if (waitingOn.merge(next.id(), -1, Integer::sum) == 0) ready.add(next);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Step> skipped = new ArrayList<>();
+        for (Step s : byId.values()) {
+            if (!completed.contains(s) && !failed.containsKey(s)) {
+                skipped.add(s);
+                listener.on(new ProgressEvent.Skipped(s));
+            }
+        }
+        return new ExecutionReport(completed, failed, skipped, interrupted);
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "jcompose-exec-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.jcompose.executor;
+
+import dev.jcompose.planner.plan.Step;
+
+/** What the executor tells its listener as a plan runs. Rendering is the CLI's business. */
+public sealed interface ProgressEvent {
+    Step step();
+
+    record Started(Step step) implements ProgressEvent {}
+
+    record Completed(Step step) implements ProgressEvent {}
+
+    record Failed(Step step, String message) implements ProgressEvent {}
+
+    /** Not run, because an earlier step failed or the run was interrupted. */
+    record Skipped(Step step) implements ProgressEvent {}
+}

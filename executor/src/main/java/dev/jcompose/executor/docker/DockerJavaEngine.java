@@ -1,0 +1,384 @@
+package dev.jcompose.executor.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.observed.PublishedPort;
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The engine through docker-java and its zerodep transport: the only class of jcompose that imports docker-java.
+ * The API version is negotiated once: {@code GET /version} unversioned, then every call at the lower of the
+ * engine's version and {@link #NEWEST_API}, so an engine speaking 1.41 and one refusing anything below 1.44
+ * both work.
+ */
+public final class DockerJavaEngine implements Engine {
+    /** The newest Engine API version jcompose has been written against. */
+    public static final String NEWEST_API = "1.47";
+    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+    private final DockerClient client;
+    private final EngineInfo info;
+
+    private DockerJavaEngine(DockerClient client, EngineInfo info) {
+        this.client = client;
+        this.info = info;
+    }
+
+    /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
+    public static DockerJavaEngine connect(Map<String, String> env) {
+        String host = env.getOrDefault("DOCKER_HOST", DEFAULT_HOST);
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host);
+        if (env.containsKey("DOCKER_TLS_VERIFY")) builder.withDockerTlsVerify(env.get("DOCKER_TLS_VERIFY"));
+        if (env.containsKey("DOCKER_CERT_PATH")) builder.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+        DefaultDockerClientConfig probeConfig;
+        try {
+            probeConfig = builder.build();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException("DOCKER_HOST=" + host + " is not usable: " + e.getMessage(), e);
+        }
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(probeConfig.getDockerHost())
+                .sslConfig(probeConfig.getSSLConfig())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofMinutes(10))
+                .build();
+        Version version;
+        try {
+            version = DockerClientImpl.getInstance(probeConfig, http).versionCmd().exec();
+        } catch (RuntimeException e) {
+            closeQuietly(http);
+            throw new EngineUnavailableException("Cannot connect to the Docker engine at " + host + ": " + rootMessage(e)
+                    + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
+        }
+        String api = ApiVersions.negotiate(version.getApiVersion(), version.getMinAPIVersion(), NEWEST_API);
+        DefaultDockerClientConfig config = builder.withApiVersion(api).build();
+        DockerClient client = DockerClientImpl.getInstance(config, http);
+        return new DockerJavaEngine(client, new EngineInfo(version.getVersion(), api, host));
+    }
+
+    @Override
+    public EngineInfo info() {
+        return info;
+    }
+
+    @Override
+    public List<ObservedContainer> containers(String project) {
+        List<Container> list = call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec());
+        List<ObservedContainer> out = new ArrayList<>();
+        for (Container c : list) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+            List<PublishedPort> ports = new ArrayList<>();
+            if (c.getPorts() != null) {
+                for (ContainerPort p : c.getPorts()) {
+                    ports.add(new PublishedPort(p.getIp(), p.getPublicPort(), p.getPrivatePort() == null ? 0 : p.getPrivatePort(), p.getType()));
+                }
+            }
+            out.add(new ObservedContainer(c.getId(), name, c.getImage(), c.getCommand() == null ? "" : c.getCommand(),
+                    c.getCreated() == null ? 0 : c.getCreated(), c.getState() == null ? "" : c.getState(),
+                    c.getStatus() == null ? "" : c.getStatus(), labels(c.getLabels()), ports));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ObservedNetwork> networks() {
+        List<Network> list = call("list networks", () -> client.listNetworksCmd().exec());
+        List<ObservedNetwork> out = new ArrayList<>();
+        for (Network n : list) out.add(new ObservedNetwork(n.getId(), n.getName(), n.getDriver(), labels(n.getLabels())));
+        return out;
+    }
+
+    @Override
+    public List<ObservedVolume> volumes(String project) {
+        List<InspectVolumeResponse> list = call("list volumes", () -> client.listVolumesCmd()
+                .withFilter("label", List.of(dev.jcompose.planner.Labels.PROJECT + "=" + project)).exec().getVolumes());
+        List<ObservedVolume> out = new ArrayList<>();
+        if (list != null) for (InspectVolumeResponse v : list) out.add(new ObservedVolume(v.getName(), v.getDriver(), labels(v.getLabels())));
+        return out;
+    }
+
+    @Override
+    public Optional<ObservedVolume> volume(String name) {
+        try {
+            InspectVolumeResponse v = call("inspect volume " + name, () -> client.inspectVolumeCmd(name).exec());
+            return Optional.of(new ObservedVolume(v.getName(), v.getDriver(), labels(v.getLabels())));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean imageExists(String reference) {
+        try {
+            call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
+            return true;
+        } catch (NotFound e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void pullImage(String reference) {
+        ImageReference ref = ImageReference.parse(reference);
+        call("pull image " + reference, () -> {
+            try {
+                return client.pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("pull of " + reference + " interrupted");
+            }
+        });
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec spec) {
+        call("create network " + spec.name(), () -> client.createNetworkCmd()
+                .withName(spec.name())
+                .withDriver(spec.driver() == null ? "bridge" : spec.driver())
+                .withOptions(spec.options())
+                .withLabels(spec.labels())
+                .withInternal(spec.internal())
+                .withAttachable(spec.attachable())
+                .withEnableIpv6(Boolean.TRUE.equals(spec.enableIpv6()))
+                .exec());
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        try {
+            call("remove network " + name, () -> {
+                client.removeNetworkCmd(name).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone: what down wanted
+        }
+    }
+
+    @Override
+    public void createVolume(VolumeSpec spec) {
+        call("create volume " + spec.name(), () -> client.createVolumeCmd()
+                .withName(spec.name())
+                .withDriver(spec.driver() == null ? "local" : spec.driver())
+                .withDriverOpts(spec.options())
+                .withLabels(spec.labels())
+                .exec());
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            call("remove volume " + name, () -> {
+                client.removeVolumeCmd(name).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void createContainer(ContainerSpec spec) {
+        CreateContainerResponse created = call("create container " + spec.name(), () -> containerCmd(spec).exec());
+        boolean first = true;
+        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            call("connect " + spec.name() + " to network " + n.getKey(), () -> {
+                client.connectToNetworkCmd().withNetworkId(n.getKey()).withContainerId(created.getId())
+                        .withContainerNetwork(new ContainerNetwork().withAliases(n.getValue().aliases())).exec();
+                return null;
+            });
+        }
+    }
+
+    private CreateContainerCmd containerCmd(ContainerSpec spec) {
+        List<String> env = new ArrayList<>();
+        spec.environment().forEach((k, v) -> env.add(k + "=" + v));
+        List<ExposedPort> exposed = new ArrayList<>();
+        Ports bindings = new Ports();
+        for (ContainerSpec.PortBinding p : spec.ports()) {
+            ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+            if (!exposed.contains(port)) exposed.add(port);
+            bindings.bind(port, new Ports.Binding(p.hostIp().isEmpty() ? null : p.hostIp(),
+                    p.hostPort() == null ? null : String.valueOf(p.hostPort())));
+        }
+        List<Bind> binds = new ArrayList<>();
+        List<Mount> mounts = new ArrayList<>();
+        for (ContainerSpec.MountSpec m : spec.mounts()) {
+            if (m.type().equals("bind")) {
+                // Binds, not Mounts: the engine then creates a missing host directory, as compose's short syntax does
+                binds.add(new Bind(m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw));
+            } else {
+                Mount mount = new Mount().withType(m.type().equals("tmpfs") ? MountType.TMPFS : MountType.VOLUME)
+                        .withTarget(m.target()).withReadOnly(m.readOnly());
+                if (m.source() != null) mount.withSource(m.source());
+                mounts.add(mount);
+            }
+        }
+        HostConfig host = HostConfig.newHostConfig()
+                .withPortBindings(bindings)
+                .withBinds(binds)
+                .withMounts(mounts)
+                .withInit(spec.init());
+        if (spec.restartPolicy() != null) host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+        if (spec.primaryNetwork() != null) host.withNetworkMode(spec.primaryNetwork());
+        CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(env)
+                .withExposedPorts(exposed)
+                .withHostConfig(host)
+                .withTty(spec.tty())
+                .withStdinOpen(spec.stdinOpen());
+        if (spec.command() != null) cmd.withCmd(spec.command());
+        if (spec.entrypoint() != null) cmd.withEntrypoint(spec.entrypoint());
+        if (spec.workingDir() != null) cmd.withWorkingDir(spec.workingDir());
+        if (spec.user() != null) cmd.withUser(spec.user());
+        if (spec.hostname() != null) cmd.withHostName(spec.hostname());
+        if (spec.primaryNetwork() != null) cmd.withAliases(spec.networks().get(spec.primaryNetwork()).aliases());
+        return cmd;
+    }
+
+    @Override
+    public void startContainer(String name) {
+        try {
+            call("start container " + name, () -> {
+                client.startContainerCmd(name).exec();
+                return null;
+            });
+        } catch (NotModified e) {
+            // already running
+        }
+    }
+
+    @Override
+    public void stopContainer(String name, int timeoutSeconds) {
+        try {
+            call("stop container " + name, () -> {
+                client.stopContainerCmd(name).withTimeout(timeoutSeconds).exec();
+                return null;
+            });
+        } catch (NotModified | NotFound e) {
+            // already stopped, or gone
+        }
+    }
+
+    @Override
+    public void removeContainer(String name, boolean removeVolumes) {
+        try {
+            call("remove container " + name, () -> {
+                client.removeContainerCmd(name).withForce(true).withRemoveVolumes(removeVolumes).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // nothing left to do with a connection being closed
+        }
+    }
+
+    /** A 404 from the engine, for the calls where "not there" is an answer rather than a failure. */
+    private static final class NotFound extends EngineException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    private static final class NotModified extends EngineException {
+        NotModified(String message) {
+            super(message);
+        }
+    }
+
+    /** Runs one call, turning docker-java's exceptions into ours with the engine's own message. */
+    private <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            throw new NotFound(what + ": " + EngineMessages.of(e));
+        } catch (NotModifiedException e) {
+            throw new NotModified(what + ": not modified");
+        } catch (DockerException e) {
+            throw new EngineException(what + ": " + EngineMessages.of(e), e);
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (EngineMessages.isConnectionFailure(e)) {
+                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": " + rootMessage(e), e);
+            }
+            throw new EngineException(what + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static TreeMap<String, String> labels(Map<String, String> labels) {
+        return labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+    }
+
+    private static void closeQuietly(DockerHttpClient http) {
+        try {
+            http.close();
+        } catch (IOException e) {
+            // the connection never worked
+        }
+    }
+}

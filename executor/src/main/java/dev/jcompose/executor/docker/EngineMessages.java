@@ -1,0 +1,39 @@
+package dev.jcompose.executor.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.exception.DockerException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+
+/** Makes the engine's error bodies readable: {@code {"message":"..."}} becomes the message alone. */
+final class EngineMessages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EngineMessages() {}
+
+    static String of(DockerException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        // docker-java prefixes "Status 409: " and passes the body through
+        text = text.replaceFirst("^Status \\d+: ", "").strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode node = JSON.readTree(text);
+                if (node.hasNonNull("message")) return node.get("message").asText();
+            } catch (IOException notJson) {
+                // keep the text as it came
+            }
+        }
+        return text;
+    }
+
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedChannelException) return true;
+            if (t instanceof IOException && t.getMessage() != null
+                    && (t.getMessage().contains("No such file") || t.getMessage().contains("Connection refused"))) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.jcompose.executor.memory;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.observed.PublishedPort;
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * An engine held in memory, for tests of everything above the {@link Engine} interface: it keeps containers,
+ * networks, volumes and images with the engine's rules that matter to compose (names are unique, a network in use
+ * cannot be removed, a missing image cannot be run), records every call, and fails the calls it is told to.
+ * Thread-safe, as the executor calls it from several threads.
+ */
+public final class InMemoryEngine implements Engine {
+    private final Map<String, ObservedContainer> containers = new TreeMap<>();
+    private final Map<String, ContainerSpec> specs = new TreeMap<>();
+    private final Map<String, ObservedNetwork> networks = new TreeMap<>();
+    private final Map<String, ObservedVolume> volumes = new TreeMap<>();
+    private final Set<String> images = new TreeSet<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private Predicate<String> failing = call -> false;
+    private int nextId = 1;
+    private long clock = 1_700_000_000L;
+
+    public InMemoryEngine withImages(String... refs) {
+        synchronized (this) {
+            images.addAll(List.of(refs));
+        }
+        return this;
+    }
+
+    /** Makes every call whose description (as in {@link #calls()}) matches fail with an engine error. */
+    public synchronized InMemoryEngine failing(Predicate<String> which) {
+        this.failing = which;
+        return this;
+    }
+
+    /** Every call that changed something, as {@code "create container demo-web-1"}, in the order made. */
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public synchronized Optional<ContainerSpec> spec(String container) {
+        return Optional.ofNullable(specs.get(container));
+    }
+
+    /** Puts a container directly, as if another tool had made it. */
+    public synchronized void put(ObservedContainer c) {
+        containers.put(c.name(), c);
+    }
+
+    private synchronized void record(String call) {
+        calls.add(call);
+        if (failing.test(call)) throw new EngineException(call + ": injected failure");
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo("in-memory", "1.41", "memory://");
+    }
+
+    @Override
+    public synchronized List<ObservedContainer> containers(String project) {
+        return containers.values().stream().filter(c -> project.equals(c.project())).toList();
+    }
+
+    @Override
+    public synchronized List<ObservedNetwork> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    @Override
+    public synchronized List<ObservedVolume> volumes(String project) {
+        return volumes.values().stream().filter(v -> project.equals(v.project())).toList();
+    }
+
+    @Override
+    public synchronized Optional<ObservedVolume> volume(String name) {
+        return Optional.ofNullable(volumes.get(name));
+    }
+
+    @Override
+    public synchronized boolean imageExists(String reference) {
+        return images.contains(reference);
+    }
+
+    @Override
+    public synchronized void pullImage(String reference) {
+        record("pull image " + reference);
+        throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
+    }
+
+    @Override
+    public synchronized void createNetwork(NetworkSpec spec) {
+        record("create network " + spec.name());
+        if (networks.containsKey(spec.name())) throw new EngineException("network with name " + spec.name() + " already exists");
+        networks.put(spec.name(), new ObservedNetwork("net" + nextId++, spec.name(), spec.driver() == null ? "bridge" : spec.driver(), spec.labels()));
+    }
+
+    @Override
+    public synchronized void removeNetwork(String name) {
+        record("remove network " + name);
+        boolean inUse = specs.values().stream().anyMatch(s -> s.networks().containsKey(name));
+        if (inUse) throw new EngineException("error while removing network: network " + name + " has active endpoints");
+        networks.remove(name);
+    }
+
+    @Override
+    public synchronized void createVolume(VolumeSpec spec) {
+        record("create volume " + spec.name());
+        volumes.putIfAbsent(spec.name(), new ObservedVolume(spec.name(), spec.driver() == null ? "local" : spec.driver(), spec.labels()));
+    }
+
+    @Override
+    public synchronized void removeVolume(String name) {
+        record("remove volume " + name);
+        volumes.remove(name);
+    }
+
+    @Override
+    public synchronized void createContainer(ContainerSpec spec) {
+        record("create container " + spec.name());
+        if (containers.containsKey(spec.name())) {
+            throw new EngineException("Conflict. The container name \"/" + spec.name() + "\" is already in use");
+        }
+        if (!images.contains(spec.image())) throw new EngineException("No such image: " + spec.image());
+        for (String n : spec.networks().keySet()) {
+            if (!networks.containsKey(n)) throw new EngineException("network " + n + " not found");
+        }
+        List<PublishedPort> ports = new ArrayList<>();
+        for (ContainerSpec.PortBinding p : spec.ports()) {
+            ports.add(new PublishedPort(p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), p.hostPort(), p.containerPort(), p.protocol()));
+        }
+        String command = spec.command() == null ? "" : String.join(" ", spec.command());
+        containers.put(spec.name(), new ObservedContainer("c" + nextId++, spec.name(), spec.image(), command, clock++,
+                "created", "Created", spec.labels(), ports));
+        specs.put(spec.name(), spec);
+    }
+
+    @Override
+    public synchronized void startContainer(String name) {
+        record("start container " + name);
+        setState(name, "running", "Up 1 second");
+    }
+
+    @Override
+    public synchronized void stopContainer(String name, int timeoutSeconds) {
+        record("stop container " + name);
+        setState(name, "exited", "Exited (0) 1 second ago");
+    }
+
+    @Override
+    public synchronized void removeContainer(String name, boolean removeVolumes) {
+        record("remove container " + name);
+        ObservedContainer c = containers.remove(name);
+        specs.remove(name);
+        if (c == null) return;
+        if (c.running()) {
+            containers.put(name, c);
+            throw new EngineException("cannot remove a running container " + name);
+        }
+    }
+
+    private void setState(String name, String state, String status) {
+        ObservedContainer c = containers.get(name);
+        if (c == null) throw new EngineException("No such container: " + name);
+        containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.command(), c.created(), state, status, c.labels(), c.ports()));
+    }
+
+    /** The label a container of the engine carries, for assertions. */
+    public synchronized String label(String container, String label) {
+        ObservedContainer c = containers.get(container);
+        return c == null ? null : c.labels().get(label);
+    }
+
+    /** Convenience for tests: the names of the project's containers that are running. */
+    public synchronized List<String> running(String project) {
+        return containers.values().stream().filter(c -> project.equals(c.labels().get(Labels.PROJECT)) && c.running())
+                .map(ObservedContainer::name).toList();
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jcompose.planner;
+
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.spec.model.PortConfig;
+import dev.jcompose.spec.model.Project;
+import dev.jcompose.spec.model.Service;
+import dev.jcompose.spec.model.ServiceDependency;
+import dev.jcompose.spec.model.ServiceNetwork;
+import dev.jcompose.spec.model.ServiceVolume;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Turns a service into the container specs for its replicas: names, labels, resolved networks and volumes. */
+public final class ContainerSpecs {
+    private ContainerSpecs() {}
+
+    /** {@code container_name}, or {@code <project>-<service>-<n>} as docker compose v2 names them. */
+    public static String containerName(Project project, Service service, int number) {
+        if (service.containerName() != null) return service.containerName();
+        return project.name() + "-" + service.name() + "-" + number;
+    }
+
+    public static ContainerSpec of(Project project, Service service, int number, String configHash) {
+        SortedMap<String, String> labels = new TreeMap<>(service.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.SERVICE, service.name());
+        labels.put(Labels.CONTAINER_NUMBER, String.valueOf(number));
+        labels.put(Labels.ONEOFF, "False");
+        labels.put(Labels.CONFIG_HASH, configHash);
+        labels.put(Labels.WORKING_DIR, project.workingDir().toString());
+        labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Object::toString).collect(Collectors.joining(",")));
+        labels.put(Labels.DEPENDS_ON, dependsOnLabel(service));
+        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        labels.put(Labels.IMAGE, service.image());
+
+        List<ContainerSpec.PortBinding> ports = new ArrayList<>();
+        for (PortConfig p : service.ports()) {
+            ports.add(new ContainerSpec.PortBinding(p.hostIp(), p.published(), p.target(), p.protocol()));
+        }
+        List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
+        for (ServiceVolume v : service.volumes()) {
+            String source = v.source();
+            if (v.type().equals(ServiceVolume.VOLUME) && source != null) source = project.volumes().get(source).name();
+            mounts.add(new ContainerSpec.MountSpec(v.type(), source, v.target(), v.readOnly()));
+        }
+        return new ContainerSpec(containerName(project, service, number), service.name(), number, service.image(),
+                service.command(), service.entrypoint(), service.environment(), labels, ports, mounts,
+                networks(project, service), service.restart(), service.workingDir(), service.user(),
+                service.hostname(), service.init(), service.tty(), service.stdinOpen());
+    }
+
+    /**
+     * Networks by priority (highest first), then by key, as compose orders them; the service name is always an
+     * alias, so that other services reach it by name.
+     */
+    static Map<String, ContainerSpec.NetworkAttachment> networks(Project project, Service service) {
+        Map<String, ContainerSpec.NetworkAttachment> out = new LinkedHashMap<>();
+        service.networks().entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, ServiceNetwork>>comparingInt(e -> -e.getValue().priority())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
+                    List<String> aliases = new ArrayList<>();
+                    aliases.add(service.name());
+                    for (String a : e.getValue().aliases()) if (!aliases.contains(a)) aliases.add(a);
+                    out.put(project.networks().get(e.getKey()).name(),
+                            new ContainerSpec.NetworkAttachment(aliases, e.getValue().ipv4Address()));
+                });
+        return out;
+    }
+
+    /** {@code db:service_started:false,...}, the form docker compose writes in its depends_on label. */
+    static String dependsOnLabel(Service service) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, ServiceDependency> d : service.dependsOn().entrySet()) {
+            parts.add(d.getKey() + ":" + d.getValue().condition() + ":" + d.getValue().restart());
+        }
+        return String.join(",", parts);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.jcompose.planner;
+
+/** The options of {@code down}: {@code -v} removes named and anonymous volumes; nothing else ever does. */
+public record DownOptions(boolean removeVolumes, boolean removeOrphans, int stopTimeoutSeconds) {
+    public static DownOptions defaults() {
+        return new DownOptions(false, false, 10);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.jcompose.planner;
+
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedState;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.PlanBuilder;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+import dev.jcompose.spec.model.NetworkConfig;
+import dev.jcompose.spec.model.Project;
+import dev.jcompose.spec.model.Service;
+import dev.jcompose.spec.model.ServiceVolume;
+import dev.jcompose.spec.model.VolumeConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides what to do: a pure function of (project, observed state, options) with no engine, clock or I/O.
+ * Same input, same plan. Every step says why it exists.
+ */
+public final class Planner {
+    private Planner() {}
+
+    /** The plan of {@code up}: make the engine hold what the project describes. */
+    public static Plan up(Project project, ObservedState observed, UpOptions options) {
+        ServiceGraph graph = ServiceGraph.of(project);
+        PlanBuilder plan = new PlanBuilder();
+
+        // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
+        SortedSet<Integer> pulls = new TreeSet<>();
+        SortedSet<String> images = new TreeSet<>();
+        for (Service s : project.services().values()) if (s.image() != null && s.scale() > 0) images.add(s.image());
+        for (String image : images) {
+            if (!observed.hasImage(image)) pulls.add(plan.add(new Action.PullImage(image), "image not found locally", List.of()));
+        }
+
+        Map<String, Integer> networkSteps = networks(project, observed, plan, pulls);
+        Map<String, Integer> volumeSteps = volumes(project, observed, plan, pulls);
+
+        Map<String, Set<Integer>> started = new HashMap<>();
+        for (String name : graph.startOrder()) {
+            Service service = project.service(name);
+            SortedSet<Integer> prerequisites = new TreeSet<>(pulls);
+            for (String n : service.networks().keySet()) {
+                Integer step = networkSteps.get(n);
+                if (step != null) prerequisites.add(step);
+            }
+            for (ServiceVolume v : service.volumes()) {
+                Integer step = v.source() == null ? null : volumeSteps.get(v.source());
+                if (step != null) prerequisites.add(step);
+            }
+            for (String dep : graph.dependenciesOf(name)) prerequisites.addAll(started.getOrDefault(dep, Set.of()));
+            started.put(name, service(project, service, observed, options, plan, prerequisites));
+        }
+        orphans(project, observed, options.removeOrphans(), options.stopTimeoutSeconds(), plan);
+        return plan.build();
+    }
+
+    private static Map<String, Integer> networks(Project project, ObservedState observed, PlanBuilder plan, Set<Integer> after) {
+        Set<String> used = new TreeSet<>();
+        for (Service s : project.services().values()) used.addAll(s.networks().keySet());
+        Map<String, Integer> steps = new HashMap<>();
+        for (String key : used) {
+            NetworkConfig n = project.networks().get(key);
+            boolean exists = observed.network(n.name()).isPresent();
+            if (n.external()) {
+                if (!exists) {
+                    throw new PlanException("network " + n.name() + " declared as external, but could not be found"
+                            + " (create it with: docker network create " + n.name() + ")");
+                }
+                continue;
+            }
+            if (exists) continue;
+            SortedMap<String, String> labels = new TreeMap<>(n.labels());
+            labels.put(Labels.PROJECT, project.name());
+            labels.put(Labels.NETWORK, key);
+            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+            NetworkSpec spec = new NetworkSpec(n.name(), n.driver(), n.driverOpts(), labels, n.internal(), n.attachable(), n.enableIpv6());
+            steps.put(key, plan.add(new Action.CreateNetwork(spec), "network does not exist", after));
+        }
+        return steps;
+    }
+
+    private static Map<String, Integer> volumes(Project project, ObservedState observed, PlanBuilder plan, Set<Integer> after) {
+        Set<String> used = new TreeSet<>();
+        for (Service s : project.services().values()) {
+            for (ServiceVolume v : s.volumes()) if (v.type().equals(ServiceVolume.VOLUME) && v.source() != null) used.add(v.source());
+        }
+        Map<String, Integer> steps = new HashMap<>();
+        for (String key : used) {
+            VolumeConfig v = project.volumes().get(key);
+            boolean exists = observed.volume(v.name()).isPresent();
+            if (v.external()) {
+                if (!exists) {
+                    throw new PlanException("volume " + v.name() + " declared as external, but could not be found"
+                            + " (create it with: docker volume create " + v.name() + ")");
+                }
+                continue;
+            }
+            if (exists) continue;
+            SortedMap<String, String> labels = new TreeMap<>(v.labels());
+            labels.put(Labels.PROJECT, project.name());
+            labels.put(Labels.VOLUME, key);
+            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+            steps.put(key, plan.add(new Action.CreateVolume(new VolumeSpec(v.name(), v.driver(), v.driverOpts(), labels)),
+                    "volume does not exist", after));
+        }
+        return steps;
+    }
+
+    /** Plans one service's containers; returns the steps after which all of them are started. */
+    private static Set<Integer> service(Project project, Service service, ObservedState observed, UpOptions options,
+                                        PlanBuilder plan, SortedSet<Integer> prerequisites) {
+        String hash = ConfigHasher.hash(service);
+        Map<Integer, ObservedContainer> byNumber = new TreeMap<>();
+        List<ObservedContainer> extra = new ArrayList<>();
+        for (ObservedContainer c : observed.containersOf(service.name())) {
+            if (c.number() >= 1 && c.number() <= service.scale() && !byNumber.containsKey(c.number())) byNumber.put(c.number(), c);
+            else extra.add(c);
+        }
+        Set<Integer> ready = new TreeSet<>();
+        // Scale down first: the highest numbers go, as compose removes them.
+        for (int i = extra.size() - 1; i >= 0; i--) {
+            ObservedContainer c = extra.get(i);
+            remove(c, "service " + service.name() + " is scaled to " + service.scale(), options.stopTimeoutSeconds(), plan, List.of(), false);
+        }
+        for (int n = 1; n <= service.scale(); n++) {
+            ObservedContainer existing = byNumber.get(n);
+            var spec = ContainerSpecs.of(project, service, n, hash);
+            if (existing == null) {
+                int create = plan.add(new Action.CreateContainer(spec), "no container #" + n + " of service " + service.name(), prerequisites);
+                if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "created", List.of(create)));
+                continue;
+            }
+            String why = recreateReason(existing, hash, service, options);
+            if (why != null) {
+                int removed = remove(existing, why, options.stopTimeoutSeconds(), plan, prerequisites, false);
+                int create = plan.add(new Action.CreateContainer(spec), why, List.of(removed));
+                if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "recreated", List.of(create)));
+            } else if (!existing.running() && !options.noStart()) {
+                ready.add(plan.add(new Action.StartContainer(existing.name(), service.name()), "container is " + existing.state(), prerequisites));
+            }
+        }
+        return ready;
+    }
+
+    private static String recreateReason(ObservedContainer c, String hash, Service service, UpOptions options) {
+        if (options.noRecreate()) return null;
+        if (options.forceRecreate()) return "--force-recreate";
+        if (!c.configHash().equals(hash)) return "configuration of service " + service.name() + " changed";
+        return null;
+    }
+
+    /** Stop (when running) then remove; returns the id of the remove step. */
+    private static int remove(ObservedContainer c, String why, int timeout, PlanBuilder plan, java.util.Collection<Integer> after,
+                              boolean volumes) {
+        List<Integer> before = new ArrayList<>(after);
+        if (c.running()) before = List.of(plan.add(new Action.StopContainer(c.name(), c.service(), timeout), why, after));
+        return plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), why, before);
+    }
+
+    private static void orphans(Project project, ObservedState observed, boolean removeOrphans, int timeout, PlanBuilder plan) {
+        List<ObservedContainer> orphans = observed.containers().stream()
+                .filter(c -> !c.oneoff() && !project.services().containsKey(c.service())).toList();
+        if (orphans.isEmpty()) return;
+        if (removeOrphans) {
+            for (ObservedContainer c : orphans) remove(c, "orphan: service " + c.service() + " is not in the project", timeout, plan, List.of(), false);
+        } else {
+            plan.warn("Found orphan containers (" + String.join(", ", orphans.stream().map(ObservedContainer::name).toList())
+                    + ") for this project. If you removed or renamed this service in your compose file, you can run"
+                    + " this command with the --remove-orphans flag to clean it up.");
+        }
+    }
+
+    /**
+     * The plan of {@code down}: stop dependents before their dependencies (read from the containers' own
+     * depends_on labels, so it works without the Compose file), remove the containers, then the project's networks,
+     * and with {@code -v} its volumes. Nothing without the project's label is touched.
+     *
+     * @param project the loaded project, or null when only the project name is known
+     */
+    public static Plan down(String projectName, Project project, ObservedState observed, DownOptions options) {
+        PlanBuilder plan = new PlanBuilder();
+        List<ObservedContainer> containers = new ArrayList<>();
+        List<String> orphans = new ArrayList<>();
+        for (ObservedContainer c : observed.containers()) {
+            if (!projectName.equals(c.project())) continue;
+            boolean orphan = project != null && !c.oneoff() && !project.services().containsKey(c.service());
+            if (orphan && !options.removeOrphans()) orphans.add(c.name());
+            else containers.add(c);
+        }
+        if (!orphans.isEmpty()) {
+            plan.warn("Found orphan containers (" + String.join(", ", orphans) + ") for this project. If you removed or"
+                    + " renamed this service in your compose file, you can run this command with the --remove-orphans"
+                    + " flag to clean it up.");
+        }
+        Map<String, Set<String>> deps = new TreeMap<>();
+        for (ObservedContainer c : containers) {
+            Set<String> d = deps.computeIfAbsent(c.service(), k -> new TreeSet<>());
+            for (String part : c.labels().getOrDefault(Labels.DEPENDS_ON, "").split(",")) {
+                if (!part.isBlank()) d.add(part.split(":")[0]);
+            }
+        }
+        ServiceGraph graph;
+        try {
+            graph = ServiceGraph.of(deps);
+        } catch (PlanException cycle) {
+            graph = ServiceGraph.of(new TreeMap<String, Set<String>>()); // labels from an older file: stop in any order
+        }
+        Map<String, Set<Integer>> stopped = new HashMap<>();
+        List<Integer> removed = new ArrayList<>();
+        List<String> order = new ArrayList<>(graph.stopOrder());
+        for (String s : new TreeSet<>(deps.keySet())) if (!order.contains(s)) order.add(s);
+        for (String service : order) {
+            Set<Integer> after = new TreeSet<>();
+            for (String dependent : graph.services().contains(service) ? graph.dependentsOf(service) : Set.<String>of()) {
+                after.addAll(stopped.getOrDefault(dependent, Set.of()));
+            }
+            Set<Integer> mine = new TreeSet<>();
+            for (ObservedContainer c : containers) {
+                if (!c.service().equals(service)) continue;
+                List<Integer> before = new ArrayList<>(after);
+                if (c.running()) {
+                    int stop = plan.add(new Action.StopContainer(c.name(), c.service(), options.stopTimeoutSeconds()), "down", after);
+                    mine.add(stop);
+                    before = List.of(stop);
+                }
+                int rm = plan.add(new Action.RemoveContainer(c.name(), c.service(), options.removeVolumes()), "down", before);
+                mine.add(rm);
+                removed.add(rm);
+            }
+            stopped.put(service, mine);
+        }
+        for (ObservedNetwork n : observed.networks()) {
+            if (projectName.equals(n.project())) plan.add(new Action.RemoveNetwork(n.name()), "down", removed);
+        }
+        if (options.removeVolumes()) {
+            for (ObservedVolume v : observed.volumes()) {
+                if (projectName.equals(v.project())) plan.add(new Action.RemoveVolume(v.name()), "down -v", removed);
+            }
+        }
+        return plan.build();
+    }
+}

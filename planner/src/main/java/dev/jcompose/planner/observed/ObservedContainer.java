@@ -1,0 +1,59 @@
+package dev.jcompose.planner.observed;
+
+import dev.jcompose.planner.Labels;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A container as the engine reported it when the state was read.
+ *
+ * @param state   the engine's state word: created, running, paused, restarting, exited, dead
+ * @param status  the engine's human status ("Up 3 seconds", "Exited (0) 2 minutes ago")
+ * @param created seconds since the epoch
+ */
+public record ObservedContainer(
+        String id,
+        String name,
+        String image,
+        String command,
+        long created,
+        String state,
+        String status,
+        SortedMap<String, String> labels,
+        List<PublishedPort> ports) {
+
+    public ObservedContainer {
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        ports = List.copyOf(ports);
+    }
+
+    public String project() {
+        return labels.get(Labels.PROJECT);
+    }
+
+    public String service() {
+        return labels.getOrDefault(Labels.SERVICE, "");
+    }
+
+    /** The container number label, or 0 when missing or not a number. */
+    public int number() {
+        try {
+            return Integer.parseInt(labels.getOrDefault(Labels.CONTAINER_NUMBER, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public String configHash() {
+        return labels.getOrDefault(Labels.CONFIG_HASH, "");
+    }
+
+    public boolean oneoff() {
+        return "true".equalsIgnoreCase(labels.getOrDefault(Labels.ONEOFF, "False"));
+    }
+
+    public boolean running() {
+        return state.equals("running") || state.equals("restarting") || state.equals("paused");
+    }
+}

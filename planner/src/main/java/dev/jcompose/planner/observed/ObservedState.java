@@ -1,0 +1,54 @@
+package dev.jcompose.planner.observed;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A snapshot of what the engine holds for one project, read once before planning: the project's containers (by
+ * label), the networks and volumes that are the project's or that it names, and which of its images exist.
+ */
+public record ObservedState(
+        List<ObservedContainer> containers,
+        List<ObservedNetwork> networks,
+        List<ObservedVolume> volumes,
+        SortedSet<String> presentImages) {
+
+    public ObservedState {
+        containers = containers.stream().sorted(Comparator.comparing(ObservedContainer::name)).toList();
+        networks = networks.stream().sorted(Comparator.comparing(ObservedNetwork::name)).toList();
+        volumes = volumes.stream().sorted(Comparator.comparing(ObservedVolume::name)).toList();
+        presentImages = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(presentImages));
+    }
+
+    public static ObservedState empty() {
+        return new ObservedState(List.of(), List.of(), List.of(), new TreeSet<>());
+    }
+
+    /** The service's own containers (not one-off runs), by container number. */
+    public List<ObservedContainer> containersOf(String service) {
+        return containers.stream().filter(c -> c.service().equals(service) && !c.oneoff())
+                .sorted(Comparator.comparingInt(ObservedContainer::number).thenComparing(ObservedContainer::name)).toList();
+    }
+
+    public Optional<ObservedNetwork> network(String name) {
+        return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    public Optional<ObservedVolume> volume(String name) {
+        return volumes.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    public boolean hasImage(String ref) {
+        return presentImages.contains(ref);
+    }
+
+    public Set<String> serviceNames() {
+        SortedSet<String> out = new TreeSet<>();
+        for (ObservedContainer c : containers) if (!c.oneoff()) out.add(c.service());
+        return out;
+    }
+}

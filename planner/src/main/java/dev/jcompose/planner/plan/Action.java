@@ -1,0 +1,85 @@
+package dev.jcompose.planner.plan;
+
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+
+/** One engine call of a plan. The executor maps each kind to exactly one call and decides nothing. */
+public sealed interface Action {
+    /** What the action works on, as progress shows it: {@code Container demo-web-1}. */
+    String resource();
+
+    /** The verb in the plan's text: {@code create}, {@code start}... */
+    String verb();
+
+    /** The past tense progress shows once it is done: {@code Created}, {@code Started}... */
+    String done();
+
+    /** The present tense progress shows while it runs: {@code Creating}, {@code Starting}... */
+    String doing();
+
+    record PullImage(String image) implements Action {
+        public String resource() { return "Image " + image; }
+        public String verb() { return "pull"; }
+        public String done() { return "Pulled"; }
+        public String doing() { return "Pulling"; }
+    }
+
+    record CreateNetwork(NetworkSpec spec) implements Action {
+        public String resource() { return "Network " + spec.name(); }
+        public String verb() { return "create"; }
+        public String done() { return "Created"; }
+        public String doing() { return "Creating"; }
+    }
+
+    record RemoveNetwork(String name) implements Action {
+        public String resource() { return "Network " + name; }
+        public String verb() { return "remove"; }
+        public String done() { return "Removed"; }
+        public String doing() { return "Removing"; }
+    }
+
+    record CreateVolume(VolumeSpec spec) implements Action {
+        public String resource() { return "Volume " + spec.name(); }
+        public String verb() { return "create"; }
+        public String done() { return "Created"; }
+        public String doing() { return "Creating"; }
+    }
+
+    record RemoveVolume(String name) implements Action {
+        public String resource() { return "Volume " + name; }
+        public String verb() { return "remove"; }
+        public String done() { return "Removed"; }
+        public String doing() { return "Removing"; }
+    }
+
+    /** Creates the container on its first network and connects it to the others before anything starts it. */
+    record CreateContainer(ContainerSpec spec) implements Action {
+        public String resource() { return "Container " + spec.name(); }
+        public String verb() { return "create"; }
+        public String done() { return "Created"; }
+        public String doing() { return "Creating"; }
+    }
+
+    record StartContainer(String name, String service) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "start"; }
+        public String done() { return "Started"; }
+        public String doing() { return "Starting"; }
+    }
+
+    record StopContainer(String name, String service, int timeoutSeconds) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "stop"; }
+        public String done() { return "Stopped"; }
+        public String doing() { return "Stopping"; }
+    }
+
+    /** Removes a container; anonymous volumes go with it only when asked ({@code down -v}). */
+    record RemoveContainer(String name, String service, boolean removeVolumes) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "remove"; }
+        public String done() { return "Removed"; }
+        public String doing() { return "Removing"; }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jcompose.planner.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything one create-container call sends: the engine-level form of a service's container, names resolved.
+ *
+ * @param command        null to keep the image's CMD
+ * @param entrypoint     null to keep the image's ENTRYPOINT
+ * @param networks       engine network name to attachment, in the order to attach: the first is the one the
+ *                       container is created on, the others are connected before it starts
+ * @param restartPolicy  compose's restart word ({@code no}, {@code always}, {@code on-failure:3}...), or null
+ */
+public record ContainerSpec(
+        String name,
+        String service,
+        int number,
+        String image,
+        List<String> command,
+        List<String> entrypoint,
+        SortedMap<String, String> environment,
+        SortedMap<String, String> labels,
+        List<PortBinding> ports,
+        List<MountSpec> mounts,
+        Map<String, NetworkAttachment> networks,
+        String restartPolicy,
+        String workingDir,
+        String user,
+        String hostname,
+        Boolean init,
+        boolean tty,
+        boolean stdinOpen) {
+
+    public ContainerSpec {
+        command = command == null ? null : List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        ports = List.copyOf(ports);
+        mounts = List.copyOf(mounts);
+        networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+    }
+
+    /** The network the container is created on, or null for none. */
+    public String primaryNetwork() {
+        return networks.isEmpty() ? null : networks.keySet().iterator().next();
+    }
+
+    /** A host port binding; {@code hostPort} null lets the engine choose. */
+    public record PortBinding(String hostIp, Integer hostPort, int containerPort, String protocol) {}
+
+    /**
+     * A mount.
+     *
+     * @param type   {@code volume}, {@code bind} or {@code tmpfs}
+     * @param source the engine volume name, the absolute host path, or null for an anonymous volume
+     */
+    public record MountSpec(String type, String source, String target, boolean readOnly) {}
+
+    /** A container's place on one network. */
+    public record NetworkAttachment(List<String> aliases, String ipv4Address) {
+        public NetworkAttachment {
+            aliases = List.copyOf(aliases);
+        }
+    }
+}
