@@ -30,6 +30,12 @@ public final class Problems {
 
     /** Throws a {@link ComposeException} holding every problem so far, if there is any. */
     public void throwIfAny() {
-        if (!list.isEmpty()) throw new ComposeException(list);
+        if (list.isEmpty()) return;
+        // In file order, so a person can walk through them top to bottom.
+        List<Diagnostic> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
+                .thenComparingInt(d -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        throw new ComposeException(sorted);
     }
 }

@@ -53,9 +53,14 @@ public final class YamlReader {
             Location at = e.getProblemMark().map(reader::location)
                     .or(() -> e.getContextMark().map(reader::location)).orElse(Location.of(fileName));
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : e.getContext();
-            String message = "invalid YAML: " + (context.isEmpty() ? problem : context + ", " + problem);
-            throw new ComposeException(new Diagnostic(at, "", message));
+            StringBuilder message = new StringBuilder("invalid YAML: ").append(problem);
+            if (e.getContext() != null) {
+                message.append(" (").append(e.getContext());
+                e.getContextMark().map(reader::location).filter(l -> !l.equals(at))
+                        .ifPresent(l -> message.append(" started at line ").append(l.line()).append(", column ").append(l.column()));
+                message.append(')');
+            }
+            throw new ComposeException(new Diagnostic(at, "", message.toString()));
         } catch (YamlEngineException e) {
             throw new ComposeException(new Diagnostic(Location.of(fileName), "", "invalid YAML: " + e.getMessage()));
         }

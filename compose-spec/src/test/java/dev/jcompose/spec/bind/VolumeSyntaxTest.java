@@ -1,0 +1,36 @@
+package dev.jcompose.spec.bind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jcompose.spec.model.ServiceVolume;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VolumeSyntaxTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            /data                  | volume | NULL             | /data | false
+            data:/data             | volume | data             | /data | false
+            data:/data:ro          | volume | data             | /data | true
+            ./www:/www:ro          | bind   | /proj/www        | /www  | true
+            ../up:/up              | bind   | /up              | /up   | false
+            /srv:/srv:rw,z         | bind   | /srv             | /srv  | false
+            ~/cache:/c             | bind   | /home/u/cache    | /c    | false
+            """)
+    void parses(String spec, String type, String source, String target, boolean readOnly) {
+        assertEquals(new ServiceVolume(type, source, target, readOnly), VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            data:relative          | invalid volume "data:relative": the container path "relative" must be absolute
+            data:/d:rx             | invalid mode "rx" in volume "data:/d:rx": use ro or rw
+            a:/b:ro:extra          | invalid volume "a:/b:ro:extra"
+            """)
+    void rejects(String spec, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u")).getMessage());
+    }
+}
