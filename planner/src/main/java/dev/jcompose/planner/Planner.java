@@ -241,6 +241,11 @@ public final class Planner {
             }
             stopped.put(service, mine);
         }
+        if (!orphans.isEmpty()) {
+            // The orphans keep running on the project's networks; removing those would fail half-way.
+            plan.warn("The project's networks and volumes are kept because the orphan containers still use them.");
+            return plan.build();
+        }
         for (ObservedNetwork n : observed.networks()) {
             if (projectName.equals(n.project())) plan.add(new Action.RemoveNetwork(n.name()), "down", removed);
         }

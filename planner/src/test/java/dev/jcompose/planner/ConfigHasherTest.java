@@ -1,0 +1,45 @@
+package dev.jcompose.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.jcompose.spec.ComposeLoader;
+import dev.jcompose.spec.LoadOptions;
+import dev.jcompose.spec.model.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigHasherTest {
+    @TempDir
+    Path dir;
+
+    private Service load(String yaml) throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), yaml);
+        return ComposeLoader.load(LoadOptions.of(dir, Map.of()).withProjectName("p")).project().service("web");
+    }
+
+    @Test
+    void isStableForTheSameServiceWrittenDifferently() throws IOException {
+        String a = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    environment: {B: '2', A: '1'}\n"));
+        String b = ConfigHasher.hash(load("services:\n  web:\n    environment: [A=1, B=2]\n    image: busybox\n"));
+        assertEquals(a, b);
+        assertEquals(64, a.length());
+    }
+
+    @Test
+    void changesWhenWhatTheContainerRunsChanges() throws IOException {
+        String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n"));
+        assertNotEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    command: [sleep, '1']\n")));
+        assertNotEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    ports: ['80']\n")));
+    }
+
+    @Test
+    void ignoresScaleAndDependencies() throws IOException {
+        String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n  db:\n    image: busybox\n"));
+        assertEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    scale: 3\n    depends_on: [db]\n  db:\n    image: busybox\n")));
+    }
+}
