@@ -2,7 +2,6 @@ package dev.jcompose.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.jcompose.planner.ServiceGraph;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.output.ProjectTree;
@@ -52,7 +51,6 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Project project = root.load(!noInterpolate).project();
-        ServiceGraph.of(project); // a dependency cycle makes the project invalid
         if (quiet) return ExitCodes.OK;
         String text;
         if (services) text = lines(project.services().keySet());

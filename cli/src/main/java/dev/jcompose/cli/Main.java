@@ -6,7 +6,10 @@ public final class Main {
 
     public static void main(String[] args) {
         // docker-java logs through slf4j; only warnings reach the person, on stderr
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getenv().getOrDefault("JCOMPOSE_LOG_LEVEL", "warn"));
+        String level = System.getenv("JCOMPOSE_LOG_LEVEL");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level != null ? level : "warn");
+        // docker-java logs failed calls itself; jcompose reports them with the engine's message, so once is enough
+        if (level == null) System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.exit(Cli.run(args, Context.system()));
     }

@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
+import dev.jcompose.planner.ServiceGraph;
 import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.LoadedProject;
@@ -62,8 +63,10 @@ public final class RootCommand implements Callable<Integer> {
         return load(true);
     }
 
+    /** Every command sees the same valid project: a dependency cycle is an invalid project for all of them. */
     LoadedProject load(boolean interpolate) {
         LoadedProject loaded = ComposeLoader.load(loadOptions(interpolate));
+        ServiceGraph.of(loaded.project());
         for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
         return loaded;
     }

@@ -3,7 +3,6 @@ package dev.jcompose.cli;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.Planner;
-import dev.jcompose.planner.ServiceGraph;
 import dev.jcompose.planner.UpOptions;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Plan;
@@ -59,7 +58,6 @@ final class UpCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Project project = Selection.withDependencies(root.load().project(), services);
-        ServiceGraph.of(project); // a dependency cycle is reported before the engine is asked anything
         boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
         UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout);
         try (Engine engine = root.connect()) {

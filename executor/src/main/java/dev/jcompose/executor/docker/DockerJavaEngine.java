@@ -231,8 +231,12 @@ public final class DockerJavaEngine implements Engine {
                 continue;
             }
             call("connect " + spec.name() + " to network " + n.getKey(), () -> {
+                ContainerNetwork endpoint = new ContainerNetwork().withAliases(n.getValue().aliases());
+                if (n.getValue().ipv4Address() != null) {
+                    endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(n.getValue().ipv4Address()));
+                }
                 client.connectToNetworkCmd().withNetworkId(n.getKey()).withContainerId(created.getId())
-                        .withContainerNetwork(new ContainerNetwork().withAliases(n.getValue().aliases())).exec();
+                        .withContainerNetwork(endpoint).exec();
                 return null;
             });
         }
@@ -282,7 +286,11 @@ public final class DockerJavaEngine implements Engine {
         if (spec.workingDir() != null) cmd.withWorkingDir(spec.workingDir());
         if (spec.user() != null) cmd.withUser(spec.user());
         if (spec.hostname() != null) cmd.withHostName(spec.hostname());
-        if (spec.primaryNetwork() != null) cmd.withAliases(spec.networks().get(spec.primaryNetwork()).aliases());
+        if (spec.primaryNetwork() != null) {
+            ContainerSpec.NetworkAttachment primary = spec.networks().get(spec.primaryNetwork());
+            cmd.withAliases(primary.aliases());
+            if (primary.ipv4Address() != null) cmd.withIpv4Address(primary.ipv4Address());
+        }
         return cmd;
     }
 

@@ -1,0 +1,79 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs the CLI in-process with captured streams, a given directory, environment and engine. */
+final class CliRunner {
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Path cwd;
+    private final Map<String, String> env = new HashMap<>();
+    private final EngineFactory engines;
+    private final AtomicInteger connections = new AtomicInteger();
+
+    CliRunner(Path cwd, EngineFactory engines) {
+        this.cwd = cwd;
+        this.engines = engines;
+    }
+
+    /** Every connection goes to this one engine, which stays open across commands. */
+    static CliRunner withEngine(Path cwd, Engine engine) {
+        return new CliRunner(cwd, env -> new Engine() {
+            // the CLI closes what it connects; the shared engine must outlive one command
+            public dev.jcompose.executor.EngineInfo info() { return engine.info(); }
+            public java.util.List<dev.jcompose.planner.observed.ObservedContainer> containers(String p) { return engine.containers(p); }
+            public java.util.List<dev.jcompose.planner.observed.ObservedNetwork> networks() { return engine.networks(); }
+            public java.util.List<dev.jcompose.planner.observed.ObservedVolume> volumes(String p) { return engine.volumes(p); }
+            public java.util.Optional<dev.jcompose.planner.observed.ObservedVolume> volume(String n) { return engine.volume(n); }
+            public boolean imageExists(String r) { return engine.imageExists(r); }
+            public void pullImage(String r) { engine.pullImage(r); }
+            public void createNetwork(dev.jcompose.planner.spec.NetworkSpec s) { engine.createNetwork(s); }
+            public void removeNetwork(String n) { engine.removeNetwork(n); }
+            public void createVolume(dev.jcompose.planner.spec.VolumeSpec s) { engine.createVolume(s); }
+            public void removeVolume(String n) { engine.removeVolume(n); }
+            public void createContainer(dev.jcompose.planner.spec.ContainerSpec s) { engine.createContainer(s); }
+            public void startContainer(String n) { engine.startContainer(n); }
+            public void stopContainer(String n, int t) { engine.stopContainer(n, t); }
+            public void removeContainer(String n, boolean v) { engine.removeContainer(n, v); }
+            public void close() { }
+        });
+    }
+
+    CliRunner env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** How many times a command asked for an engine connection. */
+    int connections() {
+        return connections.get();
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Context ctx = new Context(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.copyOf(env), cwd, e -> {
+                    connections.incrementAndGet();
+                    return engines.connect(e);
+                }, Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC));
+        int exit = Cli.run(args, ctx);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.executor.memory.InMemoryEngine;
+import dev.jcompose.spec.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line against the in-memory engine: outputs, exit codes, and that bad input changes nothing. */
+class CliTest {
+    static final Path GOLDEN = Path.of("src/test/resources/cli");
+
+    @TempDir
+    Path dir;
+    InMemoryEngine engine;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: demo
+                services:
+                  web:
+                    image: busybox
+                    command: httpd -f -p 80
+                    ports: ["${WEB_PORT:-8080}:80"]
+                    depends_on: [db]
+                  db:
+                    image: busybox
+                    volumes: ["data:/data"]
+                volumes:
+                  data: {}
+                """);
+        engine = new InMemoryEngine().withImages("busybox");
+        cli = CliRunner.withEngine(dir, engine);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void versionNeedsNoEngine() {
+        CliRunner.Result r = cli.run("version");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().matches("jcompose version \\S+\n"), r.out());
+        assertEquals("jcompose version " + VersionCommand.version() + "\n", cli.run("--version").out());
+        assertEquals(0, cli.connections());
+    }
+
+    @Test
+    void upDetachedThenPsThenDown() {
+        CliRunner.Result up = cli.run("up", "-d");
+        assertEquals(0, up.exit(), up.toString());
+        assertTrue(up.err().contains(" Container demo-web-1  Started"), up.err());
+        assertEquals(List.of("demo-db-1", "demo-web-1"), engine.running("demo"));
+
+        CliRunner.Result again = cli.run("up", "-d");
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals("", again.err(), "nothing changed, nothing to report");
+
+        CliRunner.Result ps = cli.run("ps");
+        Golden.assertMatches(GOLDEN.resolve("ps.txt"), ps.out());
+        assertEquals("db\nweb\n", cli.run("ps", "--services").out());
+
+        CliRunner.Result down = cli.run("down");
+        assertEquals(0, down.exit(), down.toString());
+        assertTrue(engine.containers("demo").isEmpty());
+        assertTrue(engine.networks().isEmpty());
+        assertTrue(engine.volume("demo_data").isPresent(), "named volumes survive down");
+
+        assertEquals(0, cli.run("down", "-v").exit());
+        assertTrue(engine.volume("demo_data").isEmpty(), "down -v removes them");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndChangesNothing() {
+        CliRunner.Result r = cli.run("up", "-d", "--dry-run");
+        assertEquals(0, r.exit(), r.toString());
+        Golden.assertMatches(GOLDEN.resolve("up-dry-run.txt"), r.out());
+        assertTrue(engine.calls().isEmpty(), engine.calls().toString());
+    }
+
+    @Test
+    void configPrintsTheResolvedProject() {
+        CliRunner.Result r = cli.env("WEB_PORT", "9999").run("config");
+        assertEquals(0, r.exit(), r.toString());
+        Golden.assertMatches(GOLDEN.resolve("config.yaml"), r.out().replace(dir.toString(), "<dir>"));
+        assertEquals("db\nweb\n", cli.run("config", "--services").out());
+        assertEquals("data\n", cli.run("config", "--volumes").out());
+        assertTrue(cli.run("config", "--format", "json").out().contains("\"published\" : \"9999\""));
+        assertEquals(0, cli.connections(), "config needs no engine");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            yaml-syntax       | services:\\n  web:\\n    image: [busybox\\n                                  | compose.yaml:4:1: invalid YAML
+            unknown-key       | services:\\n  web:\\n    imagee: busybox\\n                                  | compose.yaml:3:5: services.web.imagee: unknown attribute "imagee" (did you mean "image"?)
+            unknown-dependency| services:\\n  web:\\n    image: busybox\\n    depends_on: [dbb]\\n  db:\\n    image: busybox\\n | compose.yaml:4:18: services.web.depends_on: depends on undefined service "dbb" (did you mean "db"?)
+            cycle             | services:\\n  a:\\n    image: busybox\\n    depends_on: [b]\\n  b:\\n    image: busybox\\n    depends_on: [a]\\n | dependency cycle detected: a -> b -> a
+            """)
+    void invalidProjectsExit3AndNeverReachTheEngine(String name, String yaml, String expected) throws IOException {
+        write("compose.yaml", yaml.replace("\\n", "\n"));
+        for (String command : List.of("up -d", "config", "down")) {
+            CliRunner.Result r = cli.run(command.split(" "));
+            assertEquals(ExitCodes.INVALID_PROJECT, r.exit(), command + ": " + r);
+            assertTrue(r.err().contains(expected), command + ": " + r);
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+        }
+        assertEquals(0, cli.connections(), "an invalid project never reaches the engine");
+        assertTrue(engine.calls().isEmpty());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        CliRunner.Result r = cli.run("-f", "nope.yaml", "up", "-d");
+        assertEquals(ExitCodes.INVALID_PROJECT, r.exit(), r.toString());
+        assertEquals(dir.resolve("nope.yaml") + ": no such file (check the -f path)\n", r.err());
+    }
+
+    @Test
+    void noComposeFileAtAllSaysWhatWasLookedFor(@TempDir Path empty) {
+        CliRunner.Result r = CliRunner.withEngine(empty, engine).run("ps");
+        assertEquals(ExitCodes.INVALID_PROJECT, r.exit(), r.toString());
+        assertTrue(r.err().contains("no configuration file provided: none of compose.yaml, compose.yml, docker-compose.yaml,"
+                + " docker-compose.yml found here or in a parent directory (run jcompose in the project's folder, or pass -f FILE)"), r.err());
+    }
+
+    @Test
+    void anUnreachableEngineExits4WithWhatToDo() {
+        CliRunner unreachable = new CliRunner(dir, env -> {
+            throw new EngineUnavailableException("Cannot connect to the Docker engine at unix:///x.sock: refused."
+                    + " Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", null);
+        });
+        for (String command : List.of("up -d", "ps", "down")) {
+            CliRunner.Result r = unreachable.run(command.split(" "));
+            assertEquals(ExitCodes.ENGINE_UNAVAILABLE, r.exit(), command + ": " + r);
+            assertTrue(r.err().contains("Start one with scripts/engine.sh"), r.toString());
+        }
+    }
+
+    @Test
+    void usageErrorsExit2() {
+        CliRunner.Result r = cli.run("up", "--no-such-flag");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("Unknown option: '--no-such-flag'"), r.err());
+        assertEquals(ExitCodes.USAGE, cli.run("frobnicate").exit());
+    }
+
+    @Test
+    void aFailedEngineCallExits1AndSaysWhatWasNotDone() {
+        engine.failing(call -> call.equals("create container demo-db-1"));
+        CliRunner.Result r = cli.run("up", "-d");
+        assertEquals(ExitCodes.FAILED, r.exit(), r.toString());
+        assertTrue(r.err().contains("Error: create container demo-db-1: injected failure"), r.err());
+        assertTrue(r.err().contains("not run because of the error: start Container demo-db-1, create Container demo-web-1, start Container demo-web-1"), r.err());
+        assertFalse(engine.calls().contains("create container demo-web-1"));
+    }
+
+    @Test
+    void aMissingImageThatCannotBePulledChangesNothing() {
+        InMemoryEngine bare = new InMemoryEngine();
+        CliRunner.Result r = CliRunner.withEngine(dir, bare).run("up", "-d");
+        assertEquals(ExitCodes.FAILED, r.exit(), r.toString());
+        assertTrue(r.err().contains("Error: pull image busybox: no registry answers"), r.err());
+        assertEquals(List.of("pull image busybox"), bare.calls(), "nothing is created before every image is there");
+    }
+
+    @Test
+    void downWorksFromTheProjectNameAloneWithoutAFile(@TempDir Path elsewhere) {
+        assertEquals(0, cli.run("up", "-d").exit());
+        CliRunner.Result r = CliRunner.withEngine(elsewhere, engine).run("-p", "demo", "down");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(engine.containers("demo").isEmpty());
+    }
+
+    @Test
+    void orphansAreNamedAndRemovedOnlyWhenAsked() throws IOException {
+        assertEquals(0, cli.run("up", "-d").exit());
+        write("compose.yaml", "name: demo\nservices:\n  web:\n    image: busybox\n");
+        CliRunner.Result warned = cli.run("up", "-d");
+        assertTrue(warned.err().contains("Found orphan containers (demo-db-1) for this project."), warned.err());
+        assertTrue(engine.running("demo").contains("demo-db-1"));
+        CliRunner.Result removed = cli.env("COMPOSE_REMOVE_ORPHANS", "true").run("up", "-d");
+        assertEquals(0, removed.exit(), removed.toString());
+        assertEquals(List.of("demo-web-1"), engine.running("demo"));
+    }
+
+    @Test
+    void namedServicesComeUpWithTheirDependenciesOnly() throws IOException {
+        write("compose.yaml", "name: demo\nservices:\n  web: {image: busybox, depends_on: [db]}\n  db: {image: busybox}\n  docs: {image: busybox}\n");
+        assertEquals(0, cli.run("up", "-d", "web").exit());
+        assertEquals(List.of("demo-db-1", "demo-web-1"), engine.running("demo"));
+        CliRunner.Result r = cli.run("up", "-d", "wbe");
+        assertEquals(ExitCodes.INVALID_PROJECT, r.exit());
+        assertTrue(r.err().contains("no such service: wbe (did you mean \"web\"?)"), r.err());
+    }
+}

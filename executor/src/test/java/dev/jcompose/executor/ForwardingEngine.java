@@ -1,0 +1,36 @@
+package dev.jcompose.executor;
+
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.spec.VolumeSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** An engine that passes every call on, for tests that override one or two. */
+class ForwardingEngine implements Engine {
+    private final Engine inner;
+
+    ForwardingEngine(Engine inner) {
+        this.inner = inner;
+    }
+
+    public EngineInfo info() { return inner.info(); }
+    public List<ObservedContainer> containers(String project) { return inner.containers(project); }
+    public List<ObservedNetwork> networks() { return inner.networks(); }
+    public List<ObservedVolume> volumes(String project) { return inner.volumes(project); }
+    public Optional<ObservedVolume> volume(String name) { return inner.volume(name); }
+    public boolean imageExists(String reference) { return inner.imageExists(reference); }
+    public void pullImage(String reference) { inner.pullImage(reference); }
+    public void createNetwork(NetworkSpec spec) { inner.createNetwork(spec); }
+    public void removeNetwork(String name) { inner.removeNetwork(name); }
+    public void createVolume(VolumeSpec spec) { inner.createVolume(spec); }
+    public void removeVolume(String name) { inner.removeVolume(name); }
+    public void createContainer(ContainerSpec spec) { inner.createContainer(spec); }
+    public void startContainer(String name) { inner.startContainer(name); }
+    public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
+    public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
+    public void close() { inner.close(); }
+}
