@@ -46,15 +46,10 @@ final class UpCommand implements Callable<Integer> {
     List<String> services = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Context ctx = root.context();
         if (forceRecreate && noRecreate) {
             ctx.err().println("--force-recreate and --no-recreate are incompatible");
-            return ExitCodes.USAGE;
-        }
-        if (!detach && !dryRun) {
-            ctx.err().println("attached mode (up without -d) is not available in jcompose yet: run `jcompose up -d`,"
-                    + " then follow logs with `docker logs -f <container>`");
             return ExitCodes.USAGE;
         }
         Project project = Selection.withDependencies(root.load().project(), services);
@@ -64,7 +59,9 @@ final class UpCommand implements Callable<Integer> {
             ObservedState observed = StateCollector.collect(engine, project);
             Plan plan = Planner.up(project, observed, options);
             if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
-            return PlanRunner.run(root, engine, plan, dryRun);
+            int exit = PlanRunner.run(root, engine, plan, dryRun);
+            if (exit != ExitCodes.OK || detach || dryRun || noStart) return exit;
+            return new AttachedUp(root, engine, project, timeout).run();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineFactory;
+import dev.jcompose.executor.testing.ForwardingEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,25 +35,19 @@ final class CliRunner {
 
     /** Every connection goes to this one engine, which stays open across commands. */
     static CliRunner withEngine(Path cwd, Engine engine) {
-        return new CliRunner(cwd, env -> new Engine() {
-            // the CLI closes what it connects; the shared engine must outlive one command
-            public dev.jcompose.executor.EngineInfo info() { return engine.info(); }
-            public java.util.List<dev.jcompose.planner.observed.ObservedContainer> containers(String p) { return engine.containers(p); }
-            public java.util.List<dev.jcompose.planner.observed.ObservedNetwork> networks() { return engine.networks(); }
-            public java.util.List<dev.jcompose.planner.observed.ObservedVolume> volumes(String p) { return engine.volumes(p); }
-            public java.util.Optional<dev.jcompose.planner.observed.ObservedVolume> volume(String n) { return engine.volume(n); }
-            public boolean imageExists(String r) { return engine.imageExists(r); }
-            public void pullImage(String r) { engine.pullImage(r); }
-            public void createNetwork(dev.jcompose.planner.spec.NetworkSpec s) { engine.createNetwork(s); }
-            public void removeNetwork(String n) { engine.removeNetwork(n); }
-            public void createVolume(dev.jcompose.planner.spec.VolumeSpec s) { engine.createVolume(s); }
-            public void removeVolume(String n) { engine.removeVolume(n); }
-            public void createContainer(dev.jcompose.planner.spec.ContainerSpec s) { engine.createContainer(s); }
-            public void startContainer(String n) { engine.startContainer(n); }
-            public void stopContainer(String n, int t) { engine.stopContainer(n, t); }
-            public void removeContainer(String n, boolean v) { engine.removeContainer(n, v); }
+        // the CLI closes what it connects; the shared engine must outlive one command
+        return new CliRunner(cwd, env -> new ForwardingEngine(engine) {
+            @Override
             public void close() { }
         });
+    }
+
+    private Interrupts interrupts = handler -> () -> { };
+
+    /** Ctrl-C as the test presses it. */
+    CliRunner interrupts(Interrupts interrupts) {
+        this.interrupts = interrupts;
+        return this;
     }
 
     CliRunner env(String name, String value) {
@@ -72,7 +67,7 @@ final class CliRunner {
                 Map.copyOf(env), cwd, e -> {
                     connections.incrementAndGet();
                     return engines.connect(e);
-                }, Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC));
+                }, Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC), interrupts);
         int exit = Cli.run(args, ctx);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -48,6 +48,15 @@ public interface Engine extends AutoCloseable {
 
     void removeContainer(String name, boolean removeVolumes);
 
+    /**
+     * Streams a container's output (stdout and stderr, from its start) line by line to {@code lines}, on a thread
+     * of the engine's, until the container stops or the returned handle is closed.
+     */
+    LogFollower followLogs(String container, java.util.function.Consumer<String> lines);
+
+    /** Blocks until the container stops and returns its exit code. */
+    int waitContainer(String container);
+
     @Override
     void close();
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.memory.InMemoryEngine;
+import dev.jcompose.executor.testing.ForwardingEngine;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.UpOptions;

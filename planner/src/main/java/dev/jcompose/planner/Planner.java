@@ -256,4 +256,21 @@ public final class Planner {
         }
         return plan.build();
     }
+
+    /** The plan of {@code stop}: running containers of the project's services, dependents before their dependencies. */
+    public static Plan stop(Project project, ObservedState observed, int timeoutSeconds) {
+        ServiceGraph graph = ServiceGraph.of(project);
+        PlanBuilder plan = new PlanBuilder();
+        Map<String, Set<Integer>> stopped = new HashMap<>();
+        for (String service : graph.stopOrder()) {
+            Set<Integer> after = new TreeSet<>();
+            for (String dependent : graph.dependentsOf(service)) after.addAll(stopped.getOrDefault(dependent, Set.of()));
+            Set<Integer> mine = new TreeSet<>();
+            for (ObservedContainer c : observed.containersOf(service)) {
+                if (c.running()) mine.add(plan.add(new Action.StopContainer(c.name(), service, timeoutSeconds), "stop", after));
+            }
+            stopped.put(service, mine.isEmpty() ? after : mine);
+        }
+        return plan.build();
+    }
 }

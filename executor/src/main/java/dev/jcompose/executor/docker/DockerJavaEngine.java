@@ -1,6 +1,7 @@
 package dev.jcompose.executor.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
@@ -13,6 +14,8 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Mount;
@@ -30,6 +33,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.executor.LogFollower;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
@@ -45,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -328,6 +333,39 @@ public final class DockerJavaEngine implements Engine {
         } catch (NotFound e) {
             // already gone
         }
+    }
+
+    @Override
+    public LogFollower followLogs(String container, Consumer<String> lines) {
+        // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
+        Map<StreamType, LineSplitter> splitters = new java.util.EnumMap<>(StreamType.class);
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                splitters.computeIfAbsent(frame.getStreamType(), t -> new LineSplitter(lines)).accept(frame.getPayload());
+            }
+
+            @Override
+            public void onComplete() {
+                splitters.values().forEach(LineSplitter::flush);
+                super.onComplete();
+            }
+        };
+        call("follow logs of " + container, () -> client.logContainerCmd(container).withStdOut(true).withStdErr(true)
+                .withFollowStream(true).withTailAll().exec(callback));
+        return () -> {
+            try {
+                callback.close();
+            } catch (IOException e) {
+                // the stream is going away anyway
+            }
+        };
+    }
+
+    @Override
+    public int waitContainer(String container) {
+        Integer code = call("wait for container " + container, () -> client.waitContainerCmd(container).start().awaitStatusCode());
+        return code == null ? -1 : code;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jcompose.executor.memory;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.LogFollower;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -34,6 +35,8 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, ObservedVolume> volumes = new TreeMap<>();
     private final Set<String> images = new TreeSet<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Script> scripts = new TreeMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> stops = new TreeMap<>();
     private Predicate<String> failing = call -> false;
     private int nextId = 1;
     private long clock = 1_700_000_000L;
@@ -165,6 +168,7 @@ public final class InMemoryEngine implements Engine {
     public synchronized void stopContainer(String name, int timeoutSeconds) {
         record("stop container " + name);
         setState(name, "exited", "Exited (0) 1 second ago");
+        stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
     }
 
     @Override
@@ -183,6 +187,49 @@ public final class InMemoryEngine implements Engine {
         ObservedContainer c = containers.get(name);
         if (c == null) throw new EngineException("No such container: " + name);
         containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.command(), c.created(), state, status, c.labels(), c.ports()));
+    }
+
+    /**
+     * What a container prints and how it ends once started: it exits by itself with {@code exitCode} after
+     * printing. Containers with no script run until stopped.
+     */
+    public synchronized InMemoryEngine script(String container, int exitCode, String... lines) {
+        scripts.put(container, new Script(List.of(lines), exitCode));
+        return this;
+    }
+
+    private record Script(List<String> lines, int exitCode) {}
+
+    @Override
+    public LogFollower followLogs(String container, java.util.function.Consumer<String> lines) {
+        Script script;
+        synchronized (this) {
+            script = scripts.get(container);
+        }
+        if (script != null) script.lines().forEach(lines);
+        return () -> { };
+    }
+
+    @Override
+    public int waitContainer(String container) {
+        Script script;
+        java.util.concurrent.CountDownLatch stopped;
+        synchronized (this) {
+            script = scripts.get(container);
+            stopped = stops.computeIfAbsent(container, k -> new java.util.concurrent.CountDownLatch(1));
+        }
+        if (script != null) {
+            synchronized (this) {
+                if (containers.containsKey(container)) setState(container, "exited", "Exited (" + script.exitCode() + ")");
+            }
+            return script.exitCode();
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 137;
     }
 
     /** The label a container of the engine carries, for assertions. */

@@ -1,5 +1,8 @@
-package dev.jcompose.executor;
+package dev.jcompose.executor.testing;
 
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.LogFollower;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
@@ -10,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** An engine that passes every call on, for tests that override one or two. */
-class ForwardingEngine implements Engine {
+public class ForwardingEngine implements Engine {
     private final Engine inner;
 
-    ForwardingEngine(Engine inner) {
+    public ForwardingEngine(Engine inner) {
         this.inner = inner;
     }
 
@@ -32,5 +35,7 @@ class ForwardingEngine implements Engine {
     public void startContainer(String name) { inner.startContainer(name); }
     public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
+    public LogFollower followLogs(String container, java.util.function.Consumer<String> lines) { return inner.followLogs(container, lines); }
+    public int waitContainer(String container) { return inner.waitContainer(container); }
     public void close() { inner.close(); }
 }

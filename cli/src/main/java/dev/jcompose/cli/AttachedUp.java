@@ -1,0 +1,109 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.ExecutionReport;
+import dev.jcompose.executor.Executor;
+import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.spec.model.Project;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code up} without {@code -d}: streams every container's output prefixed with {@code <service>-<n> |}, reports
+ * each exit, and returns when all have stopped. The first Ctrl-C stops the stack gracefully (dependents first),
+ * a second one leaves at once.
+ */
+final class AttachedUp {
+    private final RootCommand root;
+    private final Engine engine;
+    private final Project project;
+    private final int timeout;
+
+    AttachedUp(RootCommand root, Engine engine, Project project, int timeout) {
+        this.root = root;
+        this.engine = engine;
+        this.project = project;
+        this.timeout = timeout;
+    }
+
+    int run() throws Exception {
+        Context ctx = root.context();
+        PrintStream out = ctx.out();
+        List<ObservedContainer> containers = engine.containers(project.name()).stream()
+                .filter(c -> !c.oneoff() && project.services().containsKey(c.service()))
+                .sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
+        if (containers.isEmpty()) return ExitCodes.OK;
+        List<String> prefixes = containers.stream().map(this::prefix).toList();
+        int width = prefixes.stream().mapToInt(String::length).max().orElse(0);
+        out.println("Attaching to " + String.join(", ", prefixes));
+
+        CountDownLatch allStopped = new CountDownLatch(containers.size());
+        AtomicInteger interrupts = new AtomicInteger();
+        CountDownLatch forced = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        List<LogFollower> followers = new ArrayList<>();
+        try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
+            if (interrupts.incrementAndGet() > 1) {
+                ctx.err().println("Forcing exit: containers left as they are");
+                forced.countDown();
+                return;
+            }
+            stopping.set(true);
+            ctx.err().println("Gracefully stopping... (press Ctrl+C again to force)");
+            var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
+            ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+            if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+        })) {
+            for (int i = 0; i < containers.size(); i++) {
+                ObservedContainer c = containers.get(i);
+                String prefix = prefixes.get(i) + " ".repeat(width - prefixes.get(i).length()) + "  | ";
+                followers.add(engine.followLogs(c.name(), line -> {
+                    synchronized (out) {
+                        out.println(prefix + line);
+                    }
+                }));
+                Thread waiter = new Thread(() -> {
+                    try {
+                        int code = engine.waitContainer(c.name());
+                        synchronized (out) {
+                            out.println(prefixes.get(containers.indexOf(c)) + " exited with code " + code);
+                        }
+                    } catch (RuntimeException e) {
+                        ctx.err().println("Error: " + e.getMessage());
+                    } finally {
+                        allStopped.countDown();
+                    }
+                }, "jcompose-wait-" + c.name());
+                waiter.setDaemon(true);
+                waiter.start();
+            }
+            Thread forcedWatcher = new Thread(() -> {
+                try {
+                    forced.await();
+                    while (allStopped.getCount() > 0) allStopped.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jcompose-force");
+            forcedWatcher.setDaemon(true);
+            forcedWatcher.start();
+            allStopped.await();
+        } finally {
+            followers.forEach(LogFollower::close);
+        }
+        return stopping.get() || interrupts.get() > 0 ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /** {@code web-1} for {@code <project>-web-1}; a {@code container_name} is shown as it is. */
+    private String prefix(ObservedContainer c) {
+        String standard = project.name() + "-" + c.service() + "-" + c.number();
+        return c.name().equals(standard) ? c.service() + "-" + c.number() : c.name();
+    }
+}

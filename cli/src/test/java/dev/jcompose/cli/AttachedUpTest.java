@@ -1,0 +1,59 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.executor.memory.InMemoryEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code up} without {@code -d}, on the in-memory engine. */
+class AttachedUpTest {
+    @TempDir
+    Path dir;
+    InMemoryEngine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: demo
+                services:
+                  web: {image: busybox, depends_on: [db]}
+                  db: {image: busybox}
+                """);
+        engine = new InMemoryEngine().withImages("busybox");
+    }
+
+    @Test
+    void streamsPrefixedOutputAndEachExitThenReturnsWhenAllHaveStopped() {
+        engine.script("demo-web-1", 3, "hello", "bye").script("demo-db-1", 0, "db ready");
+        CliRunner.Result r = CliRunner.withEngine(dir, engine).run("up");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Attaching to db-1, web-1", lines.get(0));
+        assertTrue(lines.contains("web-1  | hello") && lines.contains("web-1  | bye") && lines.contains("db-1   | db ready"), r.out());
+        assertTrue(lines.contains("web-1 exited with code 3") && lines.contains("db-1 exited with code 0"), r.out());
+        assertTrue(lines.indexOf("web-1  | bye") < lines.indexOf("web-1 exited with code 3"), r.out());
+    }
+
+    @Test
+    void ctrlCStopsTheStackDependentsFirstAndExits130() {
+        CliRunner cli = CliRunner.withEngine(dir, engine).interrupts(handler -> {
+            Thread press = new Thread(handler); // the user presses Ctrl-C as soon as the logs show
+            press.start();
+            return () -> { };
+        });
+        CliRunner.Result r = cli.run("up");
+        assertEquals(ExitCodes.INTERRUPTED, r.exit(), r.toString());
+        assertTrue(r.err().contains("Gracefully stopping... (press Ctrl+C again to force)"), r.err());
+        List<String> calls = engine.calls();
+        assertTrue(calls.indexOf("stop container demo-web-1") < calls.indexOf("stop container demo-db-1"), calls.toString());
+        assertTrue(engine.running("demo").isEmpty(), "everything stopped");
+        assertEquals(2, engine.containers("demo").size(), "stopped, not removed");
+    }
+}
