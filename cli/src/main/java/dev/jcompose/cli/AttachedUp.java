@@ -33,6 +33,7 @@ final class AttachedUp {
         this.timeout = timeout;
     }
 
+    @SuppressWarnings("try") // the signal registration is only held for the duration of the block
     int run() throws Exception {
         Context ctx = root.context();
         PrintStream out = ctx.out();

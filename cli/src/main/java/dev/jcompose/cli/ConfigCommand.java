@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,6 +24,9 @@ final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand
     RootCommand root;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json")
     Format format = Format.yaml;

@@ -9,6 +9,7 @@ import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.model.Project;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine.ParentCommand;
 final class DownCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the project and anonymous volumes attached to containers")
     boolean volumes;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,6 +24,9 @@ final class PsCommand implements Callable<Integer> {
 
     @ParentCommand
     RootCommand root;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-a", "--all"}, description = "Show all stopped containers too")
     boolean all;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -20,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
 final class UpCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
     boolean detach;

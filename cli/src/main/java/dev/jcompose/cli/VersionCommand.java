@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParentCommand;
 final class VersionCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--short", description = "Shows only the version number")
     boolean shortForm;

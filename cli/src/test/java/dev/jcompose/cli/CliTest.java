@@ -59,6 +59,15 @@ class CliTest {
         assertEquals(0, cli.connections());
     }
 
+    @ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"up", "down", "ps", "config", "version"})
+    void everyCommandHasHelp(String command) {
+        CliRunner.Result r = cli.run(command, "--help");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("Usage: jcompose " + command), r.out());
+        assertTrue(r.out().contains("-h, --help"), r.out());
+    }
+
     @Test
     void upDetachedThenPsThenDown() {
         CliRunner.Result up = cli.run("up", "-d");

@@ -30,7 +30,7 @@ class DotEnvConformanceTest {
 
     private static Map<String, String> map(JsonNode node) {
         Map<String, String> out = new HashMap<>();
-        if (node != null) node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        if (node != null) node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -28,7 +28,7 @@ class InterpolationConformanceTest {
             JsonNode envRef = c.get("env");
             JsonNode env = envRef.isTextual() ? root.get("environments").get(envRef.asText()) : envRef;
             Map<String, String> vars = new HashMap<>();
-            env.fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
+            env.properties().forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
             out.add(Arguments.of(Named.of("#" + (i++) + " " + c.get("template").asText(), c), vars));
         }
         return out.stream();
