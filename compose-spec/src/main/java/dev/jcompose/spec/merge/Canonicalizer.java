@@ -7,65 +7,156 @@ import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Turns the list forms that have a mapping form into mappings, per file and before merging, so that a later file
- * can override one key of an earlier one: {@code environment}, {@code labels}, {@code build.args} ({@code KEY=VAL}
- * lists), and {@code depends_on}, {@code networks} (name lists). Anything it does not recognise is left for the
- * binder to report.
+ * Brings each file's tree to one canonical form before merging, so that a later file can override one entry of an
+ * earlier one whichever syntax each used: {@code KEY=VAL} lists become mappings of strings, name lists become
+ * mappings, attributes that take "a string or a list" become lists, {@code build: dir} becomes
+ * {@code build: {context: dir}}, and {@code extra_hosts} becomes a list of {@code host=ip}. Anything not recognised
+ * is left for the binder to report.
  */
 public final class Canonicalizer {
-    private static final Set<String> KEY_VALUE_LISTS = Set.of("environment", "labels", "annotations", "sysctls");
-    private static final Set<String> NAME_LISTS = Set.of("depends_on", "networks");
+    private record Rule(PathPattern path, UnaryOperator<YamlNode> transform) {}
+
+    private static final List<Rule> RULES = new ArrayList<>();
+
+    static {
+        for (String p : List.of("services.*.environment", "services.*.labels", "services.*.annotations", "services.*.sysctls",
+                "services.*.build.args", "services.*.build.labels", "services.*.build.additional_contexts",
+                "services.*.deploy.labels", "networks.*.labels", "volumes.*.labels", "networks.*.ipam.options")) {
+            RULES.add(new Rule(PathPattern.of(p), Canonicalizer::keyValues));
+        }
+        for (String p : List.of("services.*.depends_on", "services.*.networks", "services.*.models")) {
+            RULES.add(new Rule(PathPattern.of(p), Canonicalizer::names));
+        }
+        for (String p : List.of("services.*.dns", "services.*.dns_opt", "services.*.dns_search", "services.*.tmpfs",
+                "services.*.label_file")) {
+            RULES.add(new Rule(PathPattern.of(p), Canonicalizer::list));
+        }
+        RULES.add(new Rule(PathPattern.of("services.*.env_file"), n -> envFiles(list(n))));
+        RULES.add(new Rule(PathPattern.of("services.*.extra_hosts"), Canonicalizer::extraHosts));
+        RULES.add(new Rule(PathPattern.of("services.*.build.extra_hosts"), Canonicalizer::extraHosts));
+        RULES.add(new Rule(PathPattern.of("services.*.build"), Canonicalizer::build));
+    }
 
     private Canonicalizer() {}
 
     public static MapNode apply(MapNode root) {
-        if (!(root.get("services") instanceof MapNode services)) return root;
-        List<MapNode.Entry> out = new ArrayList<>();
-        for (MapNode.Entry s : services.entries()) {
-            YamlNode value = s.value() instanceof MapNode svc ? service(svc) : s.value();
-            out.add(new MapNode.Entry(s.key(), s.keyLocation(), value));
-        }
-        return root.with("services", null, new MapNode(out, services.location(), services.tag()));
+        return (MapNode) walk(root, "");
     }
 
-    private static MapNode service(MapNode svc) {
-        List<MapNode.Entry> out = new ArrayList<>();
-        for (MapNode.Entry e : svc.entries()) {
-            YamlNode v = e.value();
-            if (v instanceof ListNode list && KEY_VALUE_LISTS.contains(e.key())) v = keyValues(list);
-            else if (v instanceof ListNode list && NAME_LISTS.contains(e.key())) v = names(list);
-            else if (e.key().equals("build") && v instanceof MapNode build && build.get("args") instanceof ListNode args) {
-                v = build.with("args", null, keyValues(args));
+    private static YamlNode walk(YamlNode node, String path) {
+        YamlNode n = node;
+        for (Rule r : RULES) {
+            if (r.path().matches(path)) {
+                n = r.transform().apply(n);
+                break;
             }
-            out.add(new MapNode.Entry(e.key(), e.keyLocation(), v));
         }
-        return new MapNode(out, svc.location(), svc.tag());
+        if (n instanceof MapNode map) {
+            List<MapNode.Entry> out = new ArrayList<>(map.size());
+            for (MapNode.Entry e : map.entries()) {
+                out.add(new MapNode.Entry(e.key(), e.keyLocation(), walk(e.value(), path.isEmpty() ? e.key() : path + "." + e.key())));
+            }
+            return new MapNode(out, map.location(), map.tag());
+        }
+        return n;
     }
 
-    /** {@code [A=1, B]} to {@code {A: "1", B: null}}; left as is when an item is not a scalar. */
-    private static YamlNode keyValues(ListNode list) {
+    private static ScalarNode nullAt(Location at) {
+        return new ScalarNode("", ScalarNode.Kind.NULL, at, null);
+    }
+
+    /** {@code [A=1, B]} or {@code {A: 1, B: null}} to {@code {A: "1", B: null}}: values are strings, as in a container's env. */
+    private static YamlNode keyValues(YamlNode node) {
         List<MapNode.Entry> out = new ArrayList<>();
-        for (YamlNode item : list.items()) {
-            if (!(item instanceof ScalarNode sc) || sc.isNull()) return list;
-            String text = sc.value();
-            int eq = text.indexOf('=');
-            Location at = sc.location();
-            if (eq < 0) out.add(new MapNode.Entry(text, at, new ScalarNode("", ScalarNode.Kind.NULL, at, null)));
-            else out.add(new MapNode.Entry(text.substring(0, eq), at, ScalarNode.string(text.substring(eq + 1), at)));
+        if (node instanceof ListNode list) {
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof ScalarNode sc) || sc.isNull()) return node;
+                String text = sc.value();
+                int eq = text.indexOf('=');
+                Location at = sc.location();
+                if (eq < 0) out.add(new MapNode.Entry(text, at, nullAt(at)));
+                else out.add(new MapNode.Entry(text.substring(0, eq), at, ScalarNode.string(text.substring(eq + 1), at)));
+            }
+            return new MapNode(out, list.location(), list.tag());
         }
-        return new MapNode(out, list.location(), list.tag());
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry e : map.entries()) {
+                YamlNode v = e.value();
+                if (v instanceof ScalarNode sc && !sc.isNull() && sc.kind() != ScalarNode.Kind.STRING) {
+                    v = new ScalarNode(sc.value(), ScalarNode.Kind.STRING, sc.location(), sc.tag());
+                }
+                out.add(new MapNode.Entry(e.key(), e.keyLocation(), v));
+            }
+            return new MapNode(out, map.location(), map.tag());
+        }
+        return node;
     }
 
     /** {@code [db, cache]} to {@code {db: null, cache: null}}; the binder fills in the defaults. */
-    private static YamlNode names(ListNode list) {
+    private static YamlNode names(YamlNode node) {
+        if (!(node instanceof ListNode list)) return node;
         List<MapNode.Entry> out = new ArrayList<>();
         for (YamlNode item : list.items()) {
-            if (!(item instanceof ScalarNode sc) || sc.isNull()) return list;
-            out.add(new MapNode.Entry(sc.value(), sc.location(), new ScalarNode("", ScalarNode.Kind.NULL, sc.location(), null)));
+            if (!(item instanceof ScalarNode sc) || sc.isNull()) return node;
+            out.add(new MapNode.Entry(sc.value(), sc.location(), nullAt(sc.location())));
         }
         return new MapNode(out, list.location(), list.tag());
+    }
+
+    /** A single string to a one-item list. */
+    private static YamlNode list(YamlNode node) {
+        if (node instanceof ScalarNode sc && !sc.isNull()) return new ListNode(List.of(sc), sc.location(), sc.tag());
+        return node;
+    }
+
+    /** {@code {path: x}} and {@code {path: x, required: true}} say no more than {@code x}. */
+    private static YamlNode envFiles(YamlNode node) {
+        if (!(node instanceof ListNode list)) return node;
+        List<YamlNode> out = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            if (item instanceof MapNode m && m.get("path") instanceof ScalarNode path && m.size() <= 2
+                    && (m.size() == 1 || (m.get("required") instanceof ScalarNode req && req.value().equalsIgnoreCase("true")))) {
+                out.add(ScalarNode.string(path.value(), path.location()));
+            } else {
+                out.add(item);
+            }
+        }
+        return new ListNode(out, list.location(), list.tag());
+    }
+
+    /** {@code {host: ip}}, {@code {host: [ip, ip]}} and {@code [host:ip]} to {@code [host=ip]}. */
+    private static YamlNode extraHosts(YamlNode node) {
+        List<YamlNode> out = new ArrayList<>();
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry e : map.entries()) {
+                List<YamlNode> ips = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+                for (YamlNode ip : ips) {
+                    if (!(ip instanceof ScalarNode sc) || sc.isNull()) return node;
+                    out.add(ScalarNode.string(e.key() + "=" + sc.value(), sc.location()));
+                }
+            }
+            return new ListNode(out, map.location(), map.tag());
+        }
+        if (node instanceof ListNode list) {
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof ScalarNode sc) || sc.isNull()) return node;
+                String text = sc.value();
+                int colon = text.indexOf(':');
+                if (!text.contains("=") && colon > 0) text = text.substring(0, colon) + "=" + text.substring(colon + 1);
+                out.add(ScalarNode.string(text, sc.location()));
+            }
+            return new ListNode(out, list.location(), list.tag());
+        }
+        return node;
+    }
+
+    private static YamlNode build(YamlNode node) {
+        if (node instanceof ScalarNode sc && !sc.isNull()) {
+            return new MapNode(List.of(new MapNode.Entry("context", sc.location(), sc)), sc.location(), sc.tag());
+        }
+        return node;
     }
 }
