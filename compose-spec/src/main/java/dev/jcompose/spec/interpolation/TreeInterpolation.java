@@ -19,30 +19,58 @@ public final class TreeInterpolation {
     }
 
     public MapNode apply(MapNode root) {
-        return (MapNode) walk(root, "");
+        return (MapNode) walk(root, null);
     }
 
-    private YamlNode walk(YamlNode node, String path) {
+    /** A path built only when a problem needs it: most values never do. */
+    private record Path(Path parent, String key, int index) {
+        @Override
+        public String toString() {
+            String head = parent == null ? "" : parent.toString();
+            if (key == null) return head + "[" + index + "]";
+            return head.isEmpty() ? key : head + "." + key;
+        }
+    }
+
+    /** Returns the node itself when nothing below it changed. */
+    private YamlNode walk(YamlNode node, Path path) {
         if (node instanceof MapNode map) {
-            List<MapNode.Entry> out = new ArrayList<>(map.size());
+            List<MapNode.Entry> out = null;
+            int i = 0;
             for (MapNode.Entry e : map.entries()) {
-                String childPath = path.isEmpty() ? e.key() : path + "." + e.key();
-                out.add(new MapNode.Entry(e.key(), e.keyLocation(), walk(e.value(), childPath)));
+                YamlNode v = walk(e.value(), new Path(path, e.key(), 0));
+                if (v != e.value() && out == null) out = copyOfFirst(map, i);
+                if (out != null) out.add(v == e.value() ? e : new MapNode.Entry(e.key(), e.keyLocation(), v));
+                i++;
             }
-            return new MapNode(out, map.location(), map.tag());
+            return out == null ? map : new MapNode(out, map.location(), map.tag());
         }
         if (node instanceof ListNode list) {
-            List<YamlNode> out = new ArrayList<>(list.items().size());
-            for (int i = 0; i < list.items().size(); i++) out.add(walk(list.items().get(i), path + "[" + i + "]"));
-            return new ListNode(out, list.location(), list.tag());
+            List<YamlNode> out = null;
+            for (int i = 0; i < list.items().size(); i++) {
+                YamlNode item = list.items().get(i);
+                YamlNode v = walk(item, new Path(path, null, i));
+                if (v != item && out == null) out = new ArrayList<>(list.items().subList(0, i));
+                if (out != null) out.add(v);
+            }
+            return out == null ? list : new ListNode(out, list.location(), list.tag());
         }
         ScalarNode scalar = (ScalarNode) node;
         if (scalar.kind() != ScalarNode.Kind.STRING || scalar.value().indexOf('$') < 0) return scalar;
         try {
             return scalar.withValue(interpolator.interpolate(scalar.value()));
         } catch (InterpolationException e) {
-            problems.add(scalar, path, e.getMessage());
+            problems.add(scalar, path.toString(), e.getMessage());
             return scalar;
         }
+    }
+
+    private static List<MapNode.Entry> copyOfFirst(MapNode map, int count) {
+        List<MapNode.Entry> out = new ArrayList<>(map.size());
+        for (MapNode.Entry e : map.entries()) {
+            if (out.size() == count) break;
+            out.add(e);
+        }
+        return out;
     }
 }

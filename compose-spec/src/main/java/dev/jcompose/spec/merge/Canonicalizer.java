@@ -42,26 +42,50 @@ public final class Canonicalizer {
 
     private Canonicalizer() {}
 
-    public static MapNode apply(MapNode root) {
-        return (MapNode) walk(root, "");
+    private static final int DEEPEST = RULES.stream().mapToInt(r -> r.path().depth()).max().orElse(0);
+    /** Rules by the last segment of their path, which is never a wildcard: one map look-up per node. */
+    private static final java.util.Map<String, List<Rule>> BY_LAST = new java.util.HashMap<>();
+
+    static {
+        for (Rule r : RULES) {
+            String[] seg = r.path().segments();
+            BY_LAST.computeIfAbsent(seg[seg.length - 1], k -> new ArrayList<>()).add(r);
+        }
     }
 
-    private static YamlNode walk(YamlNode node, String path) {
+    public static MapNode apply(MapNode root) {
+        return (MapNode) walk(root, new ArrayList<>());
+    }
+
+    /** Returns the node itself when nothing below it changed, so unchanged subtrees are shared, not copied. */
+    private static YamlNode walk(YamlNode node, List<String> path) {
         YamlNode n = node;
-        for (Rule r : RULES) {
+        List<Rule> candidates = path.isEmpty() ? List.of() : BY_LAST.getOrDefault(path.get(path.size() - 1), List.of());
+        for (Rule r : candidates) {
             if (r.path().matches(path)) {
                 n = r.transform().apply(n);
                 break;
             }
         }
-        if (n instanceof MapNode map) {
-            List<MapNode.Entry> out = new ArrayList<>(map.size());
-            for (MapNode.Entry e : map.entries()) {
-                out.add(new MapNode.Entry(e.key(), e.keyLocation(), walk(e.value(), path.isEmpty() ? e.key() : path + "." + e.key())));
+        if (!(n instanceof MapNode map) || path.size() >= DEEPEST) return n;
+        List<MapNode.Entry> out = null;
+        int i = 0;
+        for (MapNode.Entry e : map.entries()) {
+            path.add(e.key());
+            YamlNode v = walk(e.value(), path);
+            path.remove(path.size() - 1);
+            if (v != e.value() && out == null) {
+                out = new ArrayList<>(map.size());
+                int j = 0;
+                for (MapNode.Entry before : map.entries()) {
+                    if (j++ == i) break;
+                    out.add(before);
+                }
             }
-            return new MapNode(out, map.location(), map.tag());
+            if (out != null) out.add(v == e.value() ? e : new MapNode.Entry(e.key(), e.keyLocation(), v));
+            i++;
         }
-        return n;
+        return out == null ? map : new MapNode(out, map.location(), map.tag());
     }
 
     private static ScalarNode nullAt(Location at) {

@@ -30,7 +30,7 @@ public final class TreeMerger {
     public static MapNode merge(List<MapNode> files) {
         YamlNode result = files.get(0);
         for (int i = 1; i < files.size(); i++) result = merge(result, files.get(i), "");
-        return (MapNode) Uniqueness.apply(stripResets(result), "");
+        return (MapNode) Uniqueness.apply(hasResets(result) ? stripResets(result) : result);
     }
 
     private static YamlNode merge(YamlNode base, YamlNode override, String path) {
@@ -82,6 +82,16 @@ public final class TreeMerger {
 
     private static boolean matches(List<PathPattern> patterns, String path) {
         for (PathPattern p : patterns) if (p.matches(path)) return true;
+        return false;
+    }
+
+    private static boolean hasResets(YamlNode node) {
+        if ("!reset".equals(node.tag())) return true;
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry e : map.entries()) if (hasResets(e.value())) return true;
+        } else if (node instanceof ListNode list) {
+            for (YamlNode item : list.items()) if (hasResets(item)) return true;
+        }
         return false;
     }
 

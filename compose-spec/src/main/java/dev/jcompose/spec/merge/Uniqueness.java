@@ -40,13 +40,26 @@ final class Uniqueness {
 
     private Uniqueness() {}
 
-    static YamlNode apply(YamlNode node, String path) {
+    private static final int DEEPEST = RULES.stream().mapToInt(r -> r.path().depth()).max().orElse(0);
+
+    static YamlNode apply(YamlNode node) {
+        return apply(node, new ArrayList<>());
+    }
+
+    /** Returns the node itself when nothing below it changed. */
+    private static YamlNode apply(YamlNode node, List<String> path) {
         if (node instanceof MapNode map) {
+            if (path.size() >= DEEPEST) return map;
             List<MapNode.Entry> out = new ArrayList<>(map.size());
+            boolean changed = false;
             for (MapNode.Entry e : map.entries()) {
-                out.add(new MapNode.Entry(e.key(), e.keyLocation(), apply(e.value(), path.isEmpty() ? e.key() : path + "." + e.key())));
+                path.add(e.key());
+                YamlNode v = apply(e.value(), path);
+                path.remove(path.size() - 1);
+                changed |= v != e.value();
+                out.add(v == e.value() ? e : new MapNode.Entry(e.key(), e.keyLocation(), v));
             }
-            return new MapNode(out, map.location(), map.tag());
+            return changed ? new MapNode(out, map.location(), map.tag()) : map;
         }
         if (!(node instanceof ListNode list)) return node;
         for (Rule r : RULES) {
@@ -63,7 +76,7 @@ final class Uniqueness {
                     out.add(item);
                 }
             }
-            return new ListNode(out, list.location(), list.tag());
+            return out.size() == list.items().size() && out.equals(list.items()) ? list : new ListNode(out, list.location(), list.tag());
         }
         return list;
     }

@@ -4,69 +4,66 @@ import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
 import dev.jcompose.spec.Location;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads one YAML document into a {@link YamlNode} tree that keeps file:line:col for every node.
- * Anchors and aliases are resolved by snakeyaml-engine; {@code <<} merge keys (YAML 1.1, still used by Compose
- * files) are applied here, explicit keys winning over merged ones. Duplicate keys are errors, as in compose.
+ * Reads one YAML document into a {@link YamlNode} tree that keeps file:line:col for every node, built straight from
+ * snakeyaml-engine's parser events (its node layer cost as much again as parsing, for nothing we use). Scalars are
+ * typed by YAML 1.2's core schema; anchors and aliases are resolved here; {@code <<} merge keys (YAML 1.1, still
+ * used by Compose files) are applied, explicit keys winning over merged ones; duplicate keys are errors, as in
+ * compose.
  */
 public final class YamlReader {
-    private final String fileName;
-    private final List<Diagnostic> problems = new ArrayList<>();
-    // Aliased nodes are converted once: anchors are shared, and a recursive alias must not loop forever.
-    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+    private static final Pattern INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+    private static final Pattern FLOAT = Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
 
-    private YamlReader(String fileName) {
+    private final String fileName;
+    private final Iterator<Event> events;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Map<String, YamlNode> anchors = new HashMap<>();
+
+    private YamlReader(String fileName, Iterator<Event> events) {
         this.fileName = fileName;
+        this.events = events;
     }
 
     /** Parses {@code text}; an empty document gives an empty mapping. */
     public static MapNode readDocument(String fileName, String text) {
-        YamlReader reader = new YamlReader(fileName);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(fileName)
-                .setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both lines
-                .setMaxAliasesForCollections(10_000)
                 .setCodePointLimit(64 * 1024 * 1024)
                 .build();
-        Optional<Node> root;
+        YamlReader reader = new YamlReader(fileName, new Parse(settings).parseString(text).iterator());
+        YamlNode tree;
         try {
-            root = new Compose(settings).composeString(text);
+            tree = reader.document();
         } catch (MarkedYamlEngineException e) {
-            Location at = e.getProblemMark().map(reader::location)
-                    .or(() -> e.getContextMark().map(reader::location)).orElse(Location.of(fileName));
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            StringBuilder message = new StringBuilder("invalid YAML: ").append(problem);
-            if (e.getContext() != null) {
-                message.append(" (").append(e.getContext());
-                e.getContextMark().map(reader::location).filter(l -> !l.equals(at))
-                        .ifPresent(l -> message.append(" started at line ").append(l.line()).append(", column ").append(l.column()));
-                message.append(')');
-            }
-            throw new ComposeException(new Diagnostic(at, "", message.toString()));
+            throw new ComposeException(reader.syntaxError(e));
         } catch (YamlEngineException e) {
             throw new ComposeException(new Diagnostic(Location.of(fileName), "", "invalid YAML: " + e.getMessage()));
         }
-        if (root.isEmpty()) return MapNode.empty(new Location(fileName, 1, 1));
-        YamlNode tree = reader.convert(root.get());
         if (!reader.problems.isEmpty()) throw new ComposeException(reader.problems);
+        if (tree == null) return MapNode.empty(new Location(fileName, 1, 1));
         if (!(tree instanceof MapNode map)) {
             throw new ComposeException(new Diagnostic(tree.location(), "",
                     "top-level object must be a mapping, found " + tree.kindName()));
@@ -74,64 +71,104 @@ public final class YamlReader {
         return map;
     }
 
+    private Diagnostic syntaxError(MarkedYamlEngineException e) {
+        Location at = e.getProblemMark().map(this::location)
+                .or(() -> e.getContextMark().map(this::location)).orElse(Location.of(fileName));
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        StringBuilder message = new StringBuilder("invalid YAML: ").append(problem);
+        if (e.getContext() != null) {
+            message.append(" (").append(e.getContext());
+            e.getContextMark().map(this::location).filter(l -> !l.equals(at))
+                    .ifPresent(l -> message.append(" started at line ").append(l.line()).append(", column ").append(l.column()));
+            message.append(')');
+        }
+        return new Diagnostic(at, "", message.toString());
+    }
+
+    /** The first document's root, or null when the stream holds none; later documents are not read. */
+    private YamlNode document() {
+        while (events.hasNext()) {
+            Event e = events.next();
+            switch (e.getEventId()) {
+                case DocumentStart:
+                    return events.hasNext() ? node(events.next()) : null;
+                case StreamEnd:
+                    return null;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
     private Location location(Mark mark) {
         return new Location(fileName, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private Location location(Node node) {
-        return node.getStartMark().map(this::location).orElse(Location.of(fileName));
+    private Location location(Event event) {
+        Optional<Mark> mark = event.getStartMark();
+        return mark.isPresent() ? location(mark.get()) : Location.of(fileName);
     }
 
-    private YamlNode convert(Node node) {
-        YamlNode done = converted.get(node);
-        if (done != null) return done;
-        YamlNode result;
-        String tag = customTag(node.getTag());
-        if (node instanceof MappingNode m) {
-            converted.put(node, MapNode.empty(location(node))); // placeholder breaks alias cycles
-            result = convertMapping(m, tag);
-        } else if (node instanceof SequenceNode s) {
-            List<YamlNode> items = new ArrayList<>();
-            for (Node child : s.getValue()) items.add(convert(child));
-            result = new ListNode(items, location(node), tag);
-        } else {
-            org.snakeyaml.engine.v2.nodes.ScalarNode sc = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
-            result = new ScalarNode(sc.getValue(), scalarKind(sc), location(node), tag);
+    private YamlNode node(Event event) {
+        if (event instanceof AliasEvent alias) {
+            YamlNode target = anchors.get(alias.getAlias().getValue());
+            if (target == null) {
+                problems.add(new Diagnostic(location(event), "", "unknown alias *" + alias.getAlias().getValue(),
+                        "define the anchor &" + alias.getAlias().getValue() + " before using it"));
+                return new ScalarNode("", ScalarNode.Kind.NULL, location(event), null);
+            }
+            return target;
         }
-        converted.put(node, result);
+        YamlNode result;
+        if (event instanceof MappingStartEvent m) {
+            result = mapping(m);
+        } else if (event instanceof SequenceStartEvent seq) {
+            List<YamlNode> items = new ArrayList<>();
+            for (Event next = events.next(); next.getEventId() != Event.ID.SequenceEnd; next = events.next()) items.add(node(next));
+            result = new ListNode(items, location(event), customTag(seq));
+        } else if (event instanceof ScalarEvent sc) {
+            result = new ScalarNode(sc.getValue(), kind(sc), location(event), customTag(sc));
+        } else {
+            throw new IllegalStateException("unexpected YAML event " + event);
+        }
+        if (event instanceof NodeEvent ne) ne.getAnchor().ifPresent(a -> anchors.put(a.getValue(), result));
         return result;
     }
 
-    private MapNode convertMapping(MappingNode m, String tag) {
+    private MapNode mapping(MappingStartEvent start) {
         LinkedHashMap<String, MapNode.Entry> explicit = new LinkedHashMap<>();
         List<MapNode> mergeSources = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            Node keyNode = t.getKeyNode();
-            if (!(keyNode instanceof org.snakeyaml.engine.v2.nodes.ScalarNode keyScalar)) {
-                problems.add(new Diagnostic(location(keyNode), "", "mapping keys must be strings"));
+        for (Event keyEvent = events.next(); keyEvent.getEventId() != Event.ID.MappingEnd; keyEvent = events.next()) {
+            Location keyAt = location(keyEvent);
+            if (!(keyEvent instanceof ScalarEvent keyScalar)) {
+                problems.add(new Diagnostic(keyAt, "", "mapping keys must be strings"));
+                node(keyEvent); // skip the key...
+                node(events.next()); // ...and its value
                 continue;
             }
             String key = keyScalar.getValue();
-            if (key.equals("<<") && keyScalar.getScalarStyle().toString().equals("PLAIN")) {
-                collectMergeSources(convert(t.getValueNode()), mergeSources);
+            YamlNode value = node(events.next());
+            if (key.equals("<<") && keyScalar.getScalarStyle() == ScalarStyle.PLAIN) {
+                collectMergeSources(value, mergeSources);
                 continue;
             }
             MapNode.Entry previous = explicit.get(key);
             if (previous != null) {
-                problems.add(new Diagnostic(location(keyNode), "", "duplicate key \"" + key + "\"",
+                problems.add(new Diagnostic(keyAt, "", "duplicate key \"" + key + "\"",
                         "first defined at line " + previous.keyLocation().line()));
                 continue;
             }
-            explicit.put(key, new MapNode.Entry(key, location(keyNode), convert(t.getValueNode())));
+            explicit.put(key, new MapNode.Entry(key, keyAt, value));
         }
-        if (mergeSources.isEmpty()) return new MapNode(List.copyOf(explicit.values()), location(m), tag);
+        if (mergeSources.isEmpty()) return new MapNode(List.copyOf(explicit.values()), location(start), customTag(start));
         // Merged keys come first, in source order; an earlier source wins over a later one; explicit keys win.
         LinkedHashMap<String, MapNode.Entry> merged = new LinkedHashMap<>();
         for (MapNode source : mergeSources) {
             for (MapNode.Entry e : source.entries()) merged.putIfAbsent(e.key(), e);
         }
         merged.putAll(explicit);
-        return new MapNode(List.copyOf(merged.values()), location(m), tag);
+        return new MapNode(List.copyOf(merged.values()), location(start), customTag(start));
     }
 
     private void collectMergeSources(YamlNode value, List<MapNode> into) {
@@ -147,17 +184,44 @@ public final class YamlReader {
         }
     }
 
-    private static ScalarNode.Kind scalarKind(org.snakeyaml.engine.v2.nodes.ScalarNode sc) {
-        Tag t = sc.getTag();
-        if (t.equals(Tag.NULL)) return ScalarNode.Kind.NULL;
-        if (t.equals(Tag.BOOL)) return ScalarNode.Kind.BOOL;
-        if (t.equals(Tag.INT)) return ScalarNode.Kind.INT;
-        if (t.equals(Tag.FLOAT)) return ScalarNode.Kind.FLOAT;
-        return ScalarNode.Kind.STRING;
+    /** YAML 1.2 core schema for plain scalars; quoted and block scalars are strings; explicit !!tags are honoured. */
+    static ScalarNode.Kind kind(ScalarEvent sc) {
+        Optional<String> tag = sc.getTag();
+        if (tag.isPresent() && !tag.get().equals("!")) {
+            switch (tag.get()) {
+                case "tag:yaml.org,2002:null": return ScalarNode.Kind.NULL;
+                case "tag:yaml.org,2002:bool": return ScalarNode.Kind.BOOL;
+                case "tag:yaml.org,2002:int": return ScalarNode.Kind.INT;
+                case "tag:yaml.org,2002:float": return ScalarNode.Kind.FLOAT;
+                default:
+                    if (!tag.get().startsWith("!")) return ScalarNode.Kind.STRING;
+            }
+        }
+        if (sc.getScalarStyle() != ScalarStyle.PLAIN) return ScalarNode.Kind.STRING;
+        return plainKind(sc.getValue());
     }
 
-    private static String customTag(Tag tag) {
-        String value = tag.getValue();
-        return value.startsWith("!") && !value.startsWith("!!") ? value : null;
+    static ScalarNode.Kind plainKind(String v) {
+        if (v.isEmpty()) return ScalarNode.Kind.NULL;
+        char c = v.charAt(0);
+        // most values are words: decide those on the first letter without a regex
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+            if (INT.matcher(v).matches()) return ScalarNode.Kind.INT;
+            if (FLOAT.matcher(v).matches()) return ScalarNode.Kind.FLOAT;
+            return ScalarNode.Kind.STRING;
+        }
+        switch (v) {
+            case "~": case "null": case "Null": case "NULL": return ScalarNode.Kind.NULL;
+            case "true": case "True": case "TRUE": case "false": case "False": case "FALSE": return ScalarNode.Kind.BOOL;
+            default: return ScalarNode.Kind.STRING;
+        }
+    }
+
+    private static String customTag(NodeEvent event) {
+        Optional<String> tag = event instanceof ScalarEvent s ? s.getTag()
+                : event instanceof CollectionStartEvent c ? c.getTag() : Optional.empty();
+        if (tag.isEmpty()) return null;
+        String value = tag.get();
+        return value.startsWith("!") && !value.startsWith("!!") && !value.equals("!") ? value : null;
     }
 }
