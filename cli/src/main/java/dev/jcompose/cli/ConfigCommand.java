@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jcompose.spec.LoadedProject;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.output.ProjectTree;
@@ -9,6 +10,7 @@ import dev.jcompose.spec.output.YamlWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -43,6 +45,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--networks", description = "Print the network names, one per line")
     boolean networks;
 
+    @Option(names = "--profiles", description = "Print the profile names, one per line")
+    boolean profiles;
+
     @Option(names = "--images", description = "Print the image names, one per line")
     boolean images;
 
@@ -54,10 +59,12 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Project project = root.load(!noInterpolate).project();
+        LoadedProject loaded = root.load(!noInterpolate, List.of());
+        Project project = loaded.project();
         if (quiet) return ExitCodes.OK;
         String text;
         if (services) text = lines(project.services().keySet());
+        else if (profiles) text = lines(loaded.definedProfiles());
         else if (volumes) text = lines(project.volumes().keySet());
         else if (networks) text = lines(project.networks().keySet());
         else if (images) {

@@ -37,6 +37,9 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--env-file", paramLabel = "FILE", description = "Alternate environment files (repeatable; default: .env in the project directory)")
     List<String> envFiles = new ArrayList<>();
 
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Activate a profile (repeatable; default: COMPOSE_PROFILES)")
+    List<String> profiles = new ArrayList<>();
+
     @Option(names = "--parallel", paramLabel = "N", description = "How many engine calls run at once (default: COMPOSE_PARALLEL_LIMIT or 8)")
     Integer parallel;
 
@@ -54,18 +57,23 @@ public final class RootCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    LoadOptions loadOptions(boolean interpolate) {
-        return new LoadOptions(files, context.cwd(), projectDirectory, projectName, envFiles, context.env(), interpolate);
+    LoadOptions loadOptions(boolean interpolate, List<String> targets) {
+        return new LoadOptions(files, context.cwd(), projectDirectory, projectName, envFiles, context.env(), interpolate,
+                profiles, targets);
     }
 
     /** Loads the project and prints the load's warnings to stderr. */
     LoadedProject load() {
-        return load(true);
+        return load(true, List.of());
     }
 
-    /** Every command sees the same valid project: a dependency cycle is an invalid project for all of them. */
-    LoadedProject load(boolean interpolate) {
-        LoadedProject loaded = ComposeLoader.load(loadOptions(interpolate));
+    /**
+     * Every command sees the same valid project: a dependency cycle is an invalid project for all of them.
+     *
+     * @param targets the services the command names: they are enabled whatever their profiles
+     */
+    LoadedProject load(boolean interpolate, List<String> targets) {
+        LoadedProject loaded = ComposeLoader.load(loadOptions(interpolate, targets));
         ServiceGraph.of(loaded.project());
         for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
         return loaded;

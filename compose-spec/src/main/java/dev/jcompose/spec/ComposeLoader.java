@@ -57,9 +57,27 @@ public final class ComposeLoader {
 
         MapNode merged = TreeMerger.merge(trees);
         String name = projectName(options, env, merged, projectDir, problems);
-        Project project = new ProjectBinder(problems).bind(merged, name, projectDir, files, env);
+        Project all = new ProjectBinder(problems).bind(merged, name, projectDir, files, env);
         problems.throwIfAny();
-        return new LoadedProject(project, warnings, env);
+        for (String t : options.targets()) {
+            if (!all.services().containsKey(t)) {
+                problems.add(new Diagnostic(Location.UNKNOWN, "", "no such service: " + t,
+                        Suggestions.didYouMean(t, all.services().keySet())));
+            }
+        }
+        Project project = Profiles.apply(all, Profiles.active(options.profiles(), env), options.targets(), problems, warnings,
+                (service, dependency) -> dependencyLocation(merged, service, dependency));
+        problems.throwIfAny();
+        return new LoadedProject(project, warnings, env, Profiles.defined(all));
+    }
+
+    /** Where {@code services.<service>.depends_on.<dependency>} was written (the canonical form keeps key locations). */
+    private static Location dependencyLocation(MapNode merged, String service, String dependency) {
+        if (merged.get("services") instanceof MapNode services && services.get(service) instanceof MapNode svc
+                && svc.get("depends_on") instanceof MapNode deps && deps.entryMap().containsKey(dependency)) {
+            return deps.entryMap().get(dependency).keyLocation();
+        }
+        return Location.UNKNOWN;
     }
 
     private static String read(Path file) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param envFiles         {@code --env-file} files, or empty for {@code <project dir>/.env}
  * @param environment      the process environment
  * @param interpolate      false for {@code config --no-interpolate}
+ * @param profiles         {@code --profile} values; empty for {@code COMPOSE_PROFILES}
+ * @param targets          services named on the command line: enabled whatever their profiles
  */
 public record LoadOptions(
         List<String> files,
@@ -22,20 +24,32 @@ public record LoadOptions(
         String projectName,
         List<String> envFiles,
         Map<String, String> environment,
-        boolean interpolate) {
+        boolean interpolate,
+        List<String> profiles,
+        List<String> targets) {
 
     public LoadOptions {
         files = List.copyOf(files);
         envFiles = List.copyOf(envFiles);
         environment = Map.copyOf(environment);
+        profiles = List.copyOf(profiles);
+        targets = List.copyOf(targets);
         workingDir = workingDir.toAbsolutePath().normalize();
     }
 
     public static LoadOptions of(Path workingDir, Map<String, String> environment, String... files) {
-        return new LoadOptions(List.of(files), workingDir, null, null, List.of(), environment, true);
+        return new LoadOptions(List.of(files), workingDir, null, null, List.of(), environment, true, List.of(), List.of());
     }
 
     public LoadOptions withProjectName(String name) {
-        return new LoadOptions(files, workingDir, projectDirectory, name, envFiles, environment, interpolate);
+        return new LoadOptions(files, workingDir, projectDirectory, name, envFiles, environment, interpolate, profiles, targets);
+    }
+
+    public LoadOptions withProfiles(List<String> newProfiles) {
+        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, interpolate, newProfiles, targets);
+    }
+
+    public LoadOptions withTargets(List<String> newTargets) {
+        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, interpolate, profiles, newTargets);
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One folder per case under {@code src/test/resources/loader/}: the Compose files, an optional {@code .env}, and
- * {@code case.properties} ({@code files=a,b}, {@code projectName=}, {@code env.NAME=value}). A case that loads is
+ * {@code case.properties} ({@code files=a,b}, {@code projectName=}, {@code profiles=a,b}, {@code targets=svc},
+ * {@code env.NAME=value}). A case that loads is
  * compared to {@code expected.yaml} (what {@code config} prints) and {@code expected-warnings.txt}; one that fails
  * to {@code expected-errors.txt}. The case folder's path is written as {@code <dir>} in golden files.
  */
@@ -42,7 +43,9 @@ class LoaderFixturesTest {
         env.put("HOME", "/home/tester");
         p.stringPropertyNames().stream().filter(k -> k.startsWith("env.")).forEach(k -> env.put(k.substring(4), p.getProperty(k)));
         List<String> files = new ArrayList<>(List.of(p.getProperty("files", "compose.yaml").split(",")));
-        return new LoadOptions(files, dir.toAbsolutePath(), null, p.getProperty("projectName"), List.of(), env, true);
+        List<String> profiles = p.getProperty("profiles", "").isEmpty() ? List.of() : List.of(p.getProperty("profiles").split(","));
+        List<String> targets = p.getProperty("targets", "").isEmpty() ? List.of() : List.of(p.getProperty("targets").split(","));
+        return new LoadOptions(files, dir.toAbsolutePath(), null, p.getProperty("projectName"), List.of(), env, true, profiles, targets);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +76,7 @@ class LoaderFixturesTest {
         try {
             Files.writeString(again, printed);
             LoadOptions reload = new LoadOptions(List.of(again.toString()), options.workingDir(), null,
-                    first.project().name(), List.of(), options.environment(), true);
+                    first.project().name(), List.of(), options.environment(), true, options.profiles(), options.targets());
             String reprinted = YamlWriter.write(ProjectTree.of(ComposeLoader.load(reload).project()));
             org.junit.jupiter.api.Assertions.assertEquals(printed, reprinted);
         } finally {

@@ -88,10 +88,7 @@ public final class ProjectBinder {
     }
 
     private static Service withDefaultNetwork(Service s) {
-        return new Service(s.name(), s.image(), s.build(), s.command(), s.entrypoint(), s.environment(), s.ports(),
-                s.volumes(), new TreeMap<>(Map.of("default", ServiceNetwork.plain())), s.dependsOn(), s.labels(), s.restart(),
-                s.containerName(), s.workingDir(), s.user(), s.hostname(), s.init(), s.tty(), s.stdinOpen(), s.scale(),
-                s.extras());
+        return s.withNetworks(new TreeMap<>(Map.of("default", ServiceNetwork.plain())));
     }
 
     private SortedMap<String, NetworkConfig> networks(YamlNode node, String project) {

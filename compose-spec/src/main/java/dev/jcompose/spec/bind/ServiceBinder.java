@@ -85,7 +85,8 @@ final class ServiceBinder {
                 nodes.string(svc.get("working_dir"), p + ".working_dir"),
                 nodes.string(svc.get("user"), p + ".user"),
                 nodes.string(svc.get("hostname"), p + ".hostname"),
-                init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale, extras);
+                init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale,
+                nodes.stringOrList(svc.get("profiles"), p + ".profiles"), extras);
     }
 
     private int scale(MapNode svc, String p, SortedMap<String, Object> extras) {

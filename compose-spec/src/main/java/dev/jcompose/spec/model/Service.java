@@ -9,6 +9,7 @@ import java.util.SortedMap;
  * @param command    null when the image's own CMD applies; otherwise the argv
  * @param entrypoint null when the image's own ENTRYPOINT applies
  * @param scale      the number of containers wanted ({@code scale} or {@code deploy.replicas}; 1 by default)
+ * @param profiles   the profiles that enable the service; empty for a service that is always enabled
  * @param build      the {@code build} section as plain values, or null; images are built by a later slice
  * @param extras     service keys of the Compose specification that jcompose keeps and prints but does not act
  *                   on yet, as plain values; {@link #unappliedKeys()} names them
@@ -34,6 +35,7 @@ public record Service(
         boolean tty,
         boolean stdinOpen,
         int scale,
+        List<String> profiles,
         SortedMap<String, Object> extras) {
 
     public Service {
@@ -45,6 +47,7 @@ public record Service(
         networks = Collections2.sortedCopy(networks);
         dependsOn = Collections2.sortedCopy(dependsOn);
         labels = Collections2.sortedCopy(labels);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
         extras = Collections2.sortedCopy(extras);
         if (scale < 0) throw new IllegalArgumentException("scale must not be negative: " + scale);
     }
@@ -56,6 +59,16 @@ public record Service(
 
     public Service withScale(int newScale) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
-                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, newScale, extras);
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, newScale, profiles, extras);
+    }
+
+    public Service withNetworks(SortedMap<String, ServiceNetwork> newNetworks) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, newNetworks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles, extras);
+    }
+
+    public Service withDependsOn(SortedMap<String, ServiceDependency> newDependsOn) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, newDependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles, extras);
     }
 }

@@ -80,6 +80,7 @@ public final class ProjectTree {
         if (s.tty()) m.put("tty", true);
         if (s.stdinOpen()) m.put("stdin_open", true);
         if (s.scale() != 1) m.put("scale", s.scale());
+        if (!s.profiles().isEmpty()) m.put("profiles", s.profiles());
         return m;
     }
 
