@@ -8,6 +8,7 @@ import dev.jcompose.spec.LoadedProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,14 +58,14 @@ public final class RootCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    LoadOptions loadOptions(boolean interpolate, List<String> targets) {
-        return new LoadOptions(files, context.cwd(), projectDirectory, projectName, envFiles, context.env(), interpolate,
+    LoadOptions loadOptions(Set<LoadOptions.Skip> skip, List<String> targets) {
+        return new LoadOptions(files, context.cwd(), projectDirectory, projectName, envFiles, context.env(), skip,
                 profiles, targets);
     }
 
     /** Loads the project and prints the load's warnings to stderr. */
     LoadedProject load() {
-        return load(true, List.of());
+        return load(Set.of(), List.of());
     }
 
     /**
@@ -72,9 +73,9 @@ public final class RootCommand implements Callable<Integer> {
      *
      * @param targets the services the command names: they are enabled whatever their profiles
      */
-    LoadedProject load(boolean interpolate, List<String> targets) {
-        LoadedProject loaded = ComposeLoader.load(loadOptions(interpolate, targets));
-        ServiceGraph.of(loaded.project());
+    LoadedProject load(Set<LoadOptions.Skip> skip, List<String> targets) {
+        LoadedProject loaded = ComposeLoader.load(loadOptions(skip, targets));
+        if (!skip.contains(LoadOptions.Skip.CONSISTENCY)) ServiceGraph.of(loaded.project());
         for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
         return loaded;
     }

@@ -56,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--force-recreate and --no-recreate are incompatible");
             return ExitCodes.USAGE;
         }
-        Project project = Selection.withDependencies(root.load(true, services).project(), services);
+        Project project = Selection.withDependencies(root.load(java.util.Set.of(), services).project(), services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
         UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout);
         try (Engine engine = root.connect()) {

@@ -2,15 +2,11 @@ package dev.jcompose.spec;
 
 import dev.jcompose.spec.bind.ProjectBinder;
 import dev.jcompose.spec.env.DotEnv;
-import dev.jcompose.spec.interpolation.Interpolator;
-import dev.jcompose.spec.interpolation.TreeInterpolation;
-import dev.jcompose.spec.merge.Canonicalizer;
+import dev.jcompose.spec.interpolation.TemplateVariables;
 import dev.jcompose.spec.merge.TreeMerger;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Loads Compose files into a {@link Project} through small passes: per file read (with locations) → interpolate →
- * canonicalise; then merge → project name → bind and check. Reading files is its only I/O; the environment comes
+ * canonicalise → extends → include ({@link FileTrees}); then merge → project name → bind and check → profiles. Reading files is its only I/O; the environment comes
  * in with the options. Every problem of the load is reported together in one {@link ComposeException}.
  */
 public final class ComposeLoader {
@@ -37,17 +33,13 @@ public final class ComposeLoader {
         Set<String> unset = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
         Problems problems = new Problems();
-        Interpolator interpolator = new Interpolator(env::get, unset::add);
 
-        List<MapNode> trees = new ArrayList<>();
+        FileTrees trees = new FileTrees(env, options.environment(), !options.skips(LoadOptions.Skip.INTERPOLATION), problems,
+                warnings, unset, List.of());
+        List<MapNode> loaded = new ArrayList<>();
         for (Path file : files) {
             try {
-                MapNode tree = YamlReader.readDocument(file.toString(), read(file));
-                if (tree.has("version")) {
-                    warnings.add(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
-                }
-                if (options.interpolate()) tree = new TreeInterpolation(interpolator, problems).apply(tree);
-                trees.add(Canonicalizer.apply(tree));
+                loaded.add(trees.resolved(file));
             } catch (ComposeException e) {
                 problems.addAll(e.diagnostics());
             }
@@ -55,9 +47,9 @@ public final class ComposeLoader {
         problems.throwIfAny();
         for (String name : unset) warnings.add("The \"" + name + "\" variable is not set. Defaulting to a blank string.");
 
-        MapNode merged = TreeMerger.merge(trees);
+        MapNode merged = TreeMerger.merge(loaded);
         String name = projectName(options, env, merged, projectDir, problems);
-        Project all = new ProjectBinder(problems).bind(merged, name, projectDir, files, env);
+        Project all = new ProjectBinder(problems, options).bind(merged, name, projectDir, files, env);
         problems.throwIfAny();
         for (String t : options.targets()) {
             if (!all.services().containsKey(t)) {
@@ -71,6 +63,23 @@ public final class ComposeLoader {
         return new LoadedProject(project, warnings, env, Profiles.defined(all));
     }
 
+    /** The variables the files use, with their defaults ({@code config --variables}); values only, as interpolation reads them. */
+    public static java.util.SortedMap<String, TemplateVariables.Variable> variables(LoadOptions options) {
+        java.util.SortedMap<String, TemplateVariables.Variable> out = new TreeMap<>();
+        for (Path file : ConfigFiles.resolve(options)) scanValues(YamlReader.readDocument(file.toString(), FileTrees.read(file)), out);
+        return out;
+    }
+
+    private static void scanValues(dev.jcompose.spec.yaml.YamlNode node, java.util.SortedMap<String, TemplateVariables.Variable> into) {
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry e : map.entries()) scanValues(e.value(), into);
+        } else if (node instanceof dev.jcompose.spec.yaml.ListNode list) {
+            list.items().forEach(i -> scanValues(i, into));
+        } else if (node instanceof dev.jcompose.spec.yaml.ScalarNode sc && sc.kind() == dev.jcompose.spec.yaml.ScalarNode.Kind.STRING) {
+            TemplateVariables.scan(sc.value(), into);
+        }
+    }
+
     /** Where {@code services.<service>.depends_on.<dependency>} was written (the canonical form keeps key locations). */
     private static Location dependencyLocation(MapNode merged, String service, String dependency) {
         if (merged.get("services") instanceof MapNode services && services.get(service) instanceof MapNode svc
@@ -80,23 +89,16 @@ public final class ComposeLoader {
         return Location.UNKNOWN;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (MalformedInputException e) {
-            throw new ComposeException(new Diagnostic(Location.of(file.toString()), "", "is not UTF-8 text"));
-        } catch (IOException e) {
-            throw new ComposeException(new Diagnostic(Location.of(file.toString()), "", "cannot be read: " + e.getMessage()));
-        }
-    }
-
-    /** The process environment over the {@code .env} file (or the {@code --env-file}s, in order). */
+    /** The process environment over the {@code .env} file (or the {@code --env-file}s, or {@code COMPOSE_ENV_FILES}, in order). */
     static TreeMap<String, String> environment(LoadOptions options, Path projectDir) {
         TreeMap<String, String> env = new TreeMap<>();
         List<Path> envFiles = new ArrayList<>();
-        boolean explicit = !options.envFiles().isEmpty();
+        List<String> given = options.envFiles();
+        String fromEnv = options.environment().get("COMPOSE_ENV_FILES");
+        if (given.isEmpty() && fromEnv != null && !fromEnv.isBlank()) given = List.of(fromEnv.split(","));
+        boolean explicit = !given.isEmpty();
         if (explicit) {
-            for (String f : options.envFiles()) envFiles.add(options.workingDir().resolve(f).normalize());
+            for (String f : given) envFiles.add(options.workingDir().resolve(f.strip()).normalize());
         } else {
             envFiles.add(projectDir.resolve(".env"));
         }
@@ -107,7 +109,7 @@ public final class ComposeLoader {
                 continue;
             }
             Map<String, String> base = new TreeMap<>(options.environment());
-            env.putAll(DotEnv.parse(f.toString(), read(f), base));
+            env.putAll(DotEnv.parse(f.toString(), FileTrees.read(f), base));
         }
         env.putAll(options.environment());
         return env;

@@ -1,8 +1,10 @@
 package dev.jcompose.spec;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a load needs from its caller, so that the loader itself reads no global state.
@@ -13,7 +15,8 @@ import java.util.Map;
  * @param projectName      {@code -p}, or null
  * @param envFiles         {@code --env-file} files, or empty for {@code <project dir>/.env}
  * @param environment      the process environment
- * @param interpolate      false for {@code config --no-interpolate}
+ * @param skip             passes left out, for {@code config --no-interpolate}, {@code --no-normalize},
+ *                         {@code --no-consistency}, {@code --no-path-resolution}
  * @param profiles         {@code --profile} values; empty for {@code COMPOSE_PROFILES}
  * @param targets          services named on the command line: enabled whatever their profiles
  */
@@ -24,7 +27,7 @@ public record LoadOptions(
         String projectName,
         List<String> envFiles,
         Map<String, String> environment,
-        boolean interpolate,
+        Set<Skip> skip,
         List<String> profiles,
         List<String> targets) {
 
@@ -32,24 +35,36 @@ public record LoadOptions(
         files = List.copyOf(files);
         envFiles = List.copyOf(envFiles);
         environment = Map.copyOf(environment);
+        skip = skip.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skip));
         profiles = List.copyOf(profiles);
         targets = List.copyOf(targets);
         workingDir = workingDir.toAbsolutePath().normalize();
     }
 
+    /** Passes of the load that {@code config} can leave out. */
+    public enum Skip { INTERPOLATION, NORMALIZATION, CONSISTENCY, PATH_RESOLUTION }
+
+    public boolean skips(Skip pass) {
+        return skip.contains(pass);
+    }
+
+    public LoadOptions withSkip(Set<Skip> newSkip) {
+        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, newSkip, profiles, targets);
+    }
+
     public static LoadOptions of(Path workingDir, Map<String, String> environment, String... files) {
-        return new LoadOptions(List.of(files), workingDir, null, null, List.of(), environment, true, List.of(), List.of());
+        return new LoadOptions(List.of(files), workingDir, null, null, List.of(), environment, Set.of(), List.of(), List.of());
     }
 
     public LoadOptions withProjectName(String name) {
-        return new LoadOptions(files, workingDir, projectDirectory, name, envFiles, environment, interpolate, profiles, targets);
+        return new LoadOptions(files, workingDir, projectDirectory, name, envFiles, environment, skip, profiles, targets);
     }
 
     public LoadOptions withProfiles(List<String> newProfiles) {
-        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, interpolate, newProfiles, targets);
+        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, skip, newProfiles, targets);
     }
 
     public LoadOptions withTargets(List<String> newTargets) {
-        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, interpolate, profiles, newTargets);
+        return new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, environment, skip, profiles, newTargets);
     }
 }

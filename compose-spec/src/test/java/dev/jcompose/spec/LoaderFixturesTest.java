@@ -45,7 +45,7 @@ class LoaderFixturesTest {
         List<String> files = new ArrayList<>(List.of(p.getProperty("files", "compose.yaml").split(",")));
         List<String> profiles = p.getProperty("profiles", "").isEmpty() ? List.of() : List.of(p.getProperty("profiles").split(","));
         List<String> targets = p.getProperty("targets", "").isEmpty() ? List.of() : List.of(p.getProperty("targets").split(","));
-        return new LoadOptions(files, dir.toAbsolutePath(), null, p.getProperty("projectName"), List.of(), env, true, profiles, targets);
+        return new LoadOptions(files, dir.toAbsolutePath(), null, p.getProperty("projectName"), List.of(), env, java.util.Set.of(), profiles, targets);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +76,7 @@ class LoaderFixturesTest {
         try {
             Files.writeString(again, printed);
             LoadOptions reload = new LoadOptions(List.of(again.toString()), options.workingDir(), null,
-                    first.project().name(), List.of(), options.environment(), true, options.profiles(), options.targets());
+                    first.project().name(), List.of(), options.environment(), java.util.Set.of(), options.profiles(), options.targets());
             String reprinted = YamlWriter.write(ProjectTree.of(ComposeLoader.load(reload).project()));
             org.junit.jupiter.api.Assertions.assertEquals(printed, reprinted);
         } finally {

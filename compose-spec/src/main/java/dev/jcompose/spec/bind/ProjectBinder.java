@@ -1,6 +1,7 @@
 package dev.jcompose.spec.bind;
 
 import dev.jcompose.spec.Diagnostic;
+import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.Problems;
 import dev.jcompose.spec.Suggestions;
 import dev.jcompose.spec.model.NetworkConfig;
@@ -34,10 +35,16 @@ public final class ProjectBinder {
 
     private final Problems problems;
     private final Nodes nodes;
+    private final boolean normalize;
+    private final boolean consistency;
+    private final boolean resolvePaths;
 
-    public ProjectBinder(Problems problems) {
+    public ProjectBinder(Problems problems, LoadOptions options) {
         this.problems = problems;
         this.nodes = new Nodes(problems);
+        this.normalize = !options.skips(LoadOptions.Skip.NORMALIZATION);
+        this.consistency = !options.skips(LoadOptions.Skip.CONSISTENCY);
+        this.resolvePaths = !options.skips(LoadOptions.Skip.PATH_RESOLUTION);
     }
 
     public Project bind(MapNode root, String name, Path projectDir, List<Path> files, Map<String, String> env) {
@@ -46,9 +53,6 @@ public final class ProjectBinder {
             String key = e.key();
             if (key.startsWith("x-") || key.equals("secrets") || key.equals("configs") || key.equals("models")) {
                 extensions.put(key, e.value().toPlain());
-            } else if (key.equals("include")) {
-                problems.add(new Diagnostic(e.keyLocation(), key, "include is not supported by jcompose yet",
-                        "merge the files with -f instead"));
             } else if (!TOP_LEVEL.contains(key)) {
                 problems.add(new Diagnostic(e.keyLocation(), key, "unknown top-level attribute \"" + key + "\"",
                         Suggestions.didYouMean(key, TOP_LEVEL)));
@@ -58,10 +62,10 @@ public final class ProjectBinder {
         SortedMap<String, NetworkConfig> networks = networks(root.get("networks"), name);
         SortedMap<String, VolumeConfig> volumes = volumes(root.get("volumes"), name);
         boolean usesDefault = services.values().stream().anyMatch(s -> s.networks().containsKey("default"));
-        if (usesDefault && !networks.containsKey("default")) {
+        if (normalize && usesDefault && !networks.containsKey("default")) {
             networks.put("default", new NetworkConfig(name + "_default", null, new TreeMap<>(), new TreeMap<>(), false, false, false, null));
         }
-        checkReferences(root, services, networks, volumes);
+        if (consistency) checkReferences(root, services, networks, volumes);
         return new Project(name, projectDir, files, services, networks, volumes, extensions);
     }
 
@@ -69,7 +73,7 @@ public final class ProjectBinder {
         SortedMap<String, Service> out = new TreeMap<>();
         MapNode services = nodes.map(root.get("services"), "services");
         if (services == null) return out;
-        ServiceBinder binder = new ServiceBinder(nodes, projectDir, env);
+        ServiceBinder binder = new ServiceBinder(nodes, projectDir, env, resolvePaths);
         for (MapNode.Entry e : services.entries()) {
             if (!SERVICE_NAME.matcher(e.key()).matches()) {
                 problems.add(new Diagnostic(e.keyLocation(), "services." + e.key(), "invalid service name \"" + e.key() + "\"",
@@ -79,7 +83,7 @@ public final class ProjectBinder {
             MapNode svc = nodes.map(e.value(), "services." + e.key());
             if (svc == null) svc = MapNode.empty(e.keyLocation() == null ? root.location() : e.value().location());
             Service service = binder.bind(e.key(), svc);
-            if (service.networks().isEmpty() && !svc.has("network_mode")) {
+            if (normalize && service.networks().isEmpty() && !svc.has("network_mode")) {
                 service = withDefaultNetwork(service);
             }
             out.put(e.key(), service);
@@ -101,7 +105,7 @@ public final class ProjectBinder {
             if (c == null) c = MapNode.empty(e.keyLocation());
             boolean external = externalFlag(c, p);
             String name = nodes.string(c.get("name"), p + ".name");
-            if (name == null) name = external ? e.key() : project + "_" + e.key();
+            if (name == null && normalize) name = external ? e.key() : project + "_" + e.key();
             Boolean internal = nodes.bool(c.get("internal"), p + ".internal");
             Boolean attachable = nodes.bool(c.get("attachable"), p + ".attachable");
             Boolean ipv6 = nodes.bool(c.get("enable_ipv6"), p + ".enable_ipv6");
@@ -122,7 +126,7 @@ public final class ProjectBinder {
             if (c == null) c = MapNode.empty(e.keyLocation());
             boolean external = externalFlag(c, p);
             String name = nodes.string(c.get("name"), p + ".name");
-            if (name == null) name = external ? e.key() : project + "_" + e.key();
+            if (name == null && normalize) name = external ? e.key() : project + "_" + e.key();
             out.put(e.key(), new VolumeConfig(name, nodes.string(c.get("driver"), p + ".driver"),
                     nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
                     external));

@@ -31,10 +31,13 @@ final class ServiceBinder {
     private final Path projectDir;
     private final Map<String, String> env;
 
-    ServiceBinder(Nodes nodes, Path projectDir, Map<String, String> env) {
+    private final boolean resolvePaths;
+
+    ServiceBinder(Nodes nodes, Path projectDir, Map<String, String> env, boolean resolvePaths) {
         this.nodes = nodes;
         this.projectDir = projectDir;
         this.env = env;
+        this.resolvePaths = resolvePaths;
     }
 
     Service bind(String name, MapNode svc) {
@@ -52,7 +55,7 @@ final class ServiceBinder {
             }
         }
         String image = nodes.string(svc.get("image"), p + ".image");
-        Object build = svc.get("build") == null ? null : svc.get("build").toPlain();
+        Object build = build(svc.get("build"));
         if (image == null && build == null) {
             nodes.problems().add(svc, p, "has neither an image nor a build context specified",
                     "add \"image: <name>\" or \"build: <dir>\"");
@@ -87,6 +90,23 @@ final class ServiceBinder {
                 nodes.string(svc.get("hostname"), p + ".hostname"),
                 init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale,
                 nodes.stringOrList(svc.get("profiles"), p + ".profiles"), extras);
+    }
+
+    /** The build section as plain values, its local context resolved against the project directory. */
+    private Object build(YamlNode node) {
+        if (node == null) return null;
+        Object plain = node.toPlain();
+        if (resolvePaths && plain instanceof Map<?, ?> m && m.get("context") instanceof String context && isLocal(context)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> build = (Map<String, Object>) m;
+            build.put("context", projectDir.resolve(context).normalize().toString());
+        }
+        return plain;
+    }
+
+    /** A context that is a folder, not a Git or HTTP URL. */
+    private static boolean isLocal(String context) {
+        return !context.contains("://") && !context.startsWith("git@") && !context.startsWith("github.com/");
     }
 
     private int scale(MapNode svc, String p, SortedMap<String, Object> extras) {
@@ -234,7 +254,7 @@ final class ServiceBinder {
                     if (v != null) out.add(v);
                 } else {
                     String spec = nodes.string(item, itemPath);
-                    if (spec != null) out.add(VolumeSyntax.parse(spec, projectDir, env.get("HOME")));
+                    if (spec != null) out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME")));
                 }
             } catch (IllegalArgumentException e) {
                 nodes.problems().add(item, itemPath, e.getMessage());
@@ -263,7 +283,7 @@ final class ServiceBinder {
                 nodes.problems().add(m, path + ".source", "a bind mount needs a source path");
                 return null;
             }
-            source = VolumeSyntax.resolve(source, projectDir, env.get("HOME"));
+            if (resolvePaths) source = VolumeSyntax.resolve(source, projectDir, env.get("HOME"));
         }
         return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly));
     }

@@ -38,7 +38,9 @@ final class VolumeSyntax {
         return source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
     }
 
+    /** {@code projectDir} null leaves relative paths as written ({@code --no-path-resolution}). */
     static String resolve(String source, Path projectDir, String home) {
+        if (projectDir == null) return source;
         if (source.equals("~") || source.startsWith("~/")) {
             return Path.of(home == null ? "/" : home).resolve(source.substring(Math.min(2, source.length()))).normalize().toString();
         }

@@ -100,7 +100,7 @@ public final class Interpolator {
     }
 
     /** Index of the brace closing the one at {@code open}, counting nested braces; -1 when unclosed. */
-    private static int matchingBrace(String s, int open) {
+    static int matchingBrace(String s, int open) {
         int depth = 0;
         for (int i = open; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -114,11 +114,11 @@ public final class Interpolator {
         return new InterpolationException("Invalid template: \"" + template + "\"");
     }
 
-    private static boolean isNameStart(char c) {
+    static boolean isNameStart(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isNamePart(char c) {
+    static boolean isNamePart(char c) {
         return isNameStart(c) || (c >= '0' && c <= '9');
     }
 }

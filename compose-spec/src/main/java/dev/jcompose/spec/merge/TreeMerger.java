@@ -33,6 +33,11 @@ public final class TreeMerger {
         return (MapNode) Uniqueness.apply(hasResets(result) ? stripResets(result) : result);
     }
 
+    /** One service over another, with the per-attribute rules of {@code services.<name>} ({@code extends}). */
+    public static MapNode mergeService(MapNode base, MapNode override, String name) {
+        return (MapNode) Uniqueness.apply(merge(base, override, "services." + name), "services." + name);
+    }
+
     private static YamlNode merge(YamlNode base, YamlNode override, String path) {
         if ("!override".equals(override.tag()) || "!reset".equals(override.tag())) return override;
         if (override instanceof ScalarNode sc && sc.isNull()) return base;

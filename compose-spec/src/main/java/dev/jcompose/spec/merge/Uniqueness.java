@@ -46,6 +46,11 @@ final class Uniqueness {
         return apply(node, new ArrayList<>());
     }
 
+    /** For a subtree that sits at {@code at} (a dotted path) in the whole tree. */
+    static YamlNode apply(YamlNode node, String at) {
+        return apply(node, new ArrayList<>(List.of(at.split("\\."))));
+    }
+
     /** Returns the node itself when nothing below it changed. */
     private static YamlNode apply(YamlNode node, List<String> path) {
         if (node instanceof MapNode map) {

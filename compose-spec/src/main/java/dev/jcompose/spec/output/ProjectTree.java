@@ -122,7 +122,7 @@ public final class ProjectTree {
 
     private static Map<String, Object> network(NetworkConfig n) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", n.name());
+        put(m, "name", n.name());
         put(m, "driver", n.driver());
         put(m, "driver_opts", n.driverOpts());
         if (n.external()) m.put("external", true);
@@ -135,7 +135,7 @@ public final class ProjectTree {
 
     private static Map<String, Object> volume(VolumeConfig v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", v.name());
+        put(m, "name", v.name());
         put(m, "driver", v.driver());
         put(m, "driver_opts", v.driverOpts());
         if (v.external()) m.put("external", true);
