@@ -123,6 +123,10 @@ public final class ComposeLoader {
             explicit = env.get("COMPOSE_PROJECT_NAME");
             source = "COMPOSE_PROJECT_NAME";
         }
+        if (merged.get("name") != null && !(merged.get("name") instanceof dev.jcompose.spec.yaml.ScalarNode)) {
+            problems.add(merged.get("name"), "name", "must be a string, found " + merged.get("name").kindName());
+            return "invalid";
+        }
         if ((explicit == null || explicit.isEmpty()) && merged.get("name") instanceof dev.jcompose.spec.yaml.ScalarNode n && !n.isNull()) {
             if (!ProjectName.isValid(n.value())) {
                 problems.add(n, "name", ProjectName.invalidMessage(n.value()));

@@ -65,7 +65,8 @@ final class Extends {
         Path baseFile = file;
         if (ext instanceof ScalarNode sc && !sc.isNull()) {
             baseName = sc.value();
-        } else if (ext instanceof MapNode m && m.get("service") instanceof ScalarNode s) {
+        } else if (ext instanceof MapNode m && m.get("service") instanceof ScalarNode s && !s.isNull()
+                && (m.get("file") == null || m.get("file") instanceof ScalarNode f && !f.isNull())) {
             baseName = s.value();
             if (m.get("file") instanceof ScalarNode f) baseFile = file.getParent().resolve(f.value()).normalize();
         } else {

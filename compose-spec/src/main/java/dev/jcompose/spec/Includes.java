@@ -52,11 +52,15 @@ final class Includes {
         if (entry instanceof ScalarNode s && !s.isNull()) {
             paths.add(s.value());
         } else if (entry instanceof MapNode m) {
-            if (m.get("path") instanceof ListNode l) l.items().forEach(i -> paths.add(((ScalarNode) i).value()));
-            else if (m.get("path") instanceof ScalarNode s) paths.add(s.value());
+            if (!strings(m.get("path"), "include.path", paths) || !strings(m.get("env_file"), "include.env_file", envFiles)) return null;
             if (m.get("project_directory") instanceof ScalarNode s) projectDirectory = s.value();
-            if (m.get("env_file") instanceof ListNode l) l.items().forEach(i -> envFiles.add(((ScalarNode) i).value()));
-            else if (m.get("env_file") instanceof ScalarNode s) envFiles.add(s.value());
+            else if (m.get("project_directory") != null) {
+                problems.add(m.get("project_directory"), "include.project_directory", "must be a string, found " + m.get("project_directory").kindName());
+                return null;
+            }
+        } else {
+            problems.add(entry, "include", "an include is a path, or a mapping with path, project_directory and env_file");
+            return null;
         }
         if (paths.isEmpty()) {
             problems.add(entry, "include", "an include needs a path", "write include: [path/to/compose.yaml]");
@@ -85,6 +89,20 @@ final class Includes {
         List<MapNode> loaded = new ArrayList<>();
         for (Path f : files) loaded.add(sub.resolved(f));
         return rebase(TreeMerger.merge(loaded), projectDir);
+    }
+
+    /** A string or a list of strings into {@code into}; false after reporting anything else. */
+    private boolean strings(YamlNode node, String path, List<String> into) {
+        if (node == null) return true;
+        List<YamlNode> items = node instanceof ListNode l ? l.items() : List.of(node);
+        for (YamlNode item : items) {
+            if (!(item instanceof ScalarNode s) || s.isNull()) {
+                problems.add(item, path, "must be a string or a list of strings, found " + item.kindName());
+                return false;
+            }
+            into.add(s.value());
+        }
+        return true;
     }
 
     private static MapNode rebase(MapNode tree, Path projectDir) {
