@@ -34,7 +34,8 @@ public final class ComposeLoader {
         List<String> warnings = new ArrayList<>();
         Problems problems = new Problems();
 
-        FileTrees trees = new FileTrees(env, options.environment(), !options.skips(LoadOptions.Skip.INTERPOLATION), problems,
+        Map<String, String> interpolationEnv = withProjectNameVariable(env, options, files, projectDir);
+        FileTrees trees = new FileTrees(interpolationEnv, options.environment(), !options.skips(LoadOptions.Skip.INTERPOLATION), problems,
                 warnings, unset, List.of());
         List<MapNode> loaded = new ArrayList<>();
         for (Path file : files) {
@@ -49,7 +50,7 @@ public final class ComposeLoader {
 
         MapNode merged = TreeMerger.merge(loaded);
         String name = projectName(options, env, merged, projectDir, problems);
-        Project all = new ProjectBinder(problems, options).bind(merged, name, projectDir, files, env);
+        Project all = new ProjectBinder(problems, options, warnings).bind(merged, name, projectDir, files, env);
         problems.throwIfAny();
         for (String t : options.targets()) {
             if (!all.services().containsKey(t)) {
@@ -87,6 +88,46 @@ public final class ComposeLoader {
             return deps.entryMap().get(dependency).keyLocation();
         }
         return Location.UNKNOWN;
+    }
+
+    /**
+     * The environment with {@code COMPOSE_PROJECT_NAME}, which compose offers to interpolation. It is worked out
+     * only when a file asks for it (-p, else the environment, else the files' {@code name:}, else the folder).
+     */
+    private static Map<String, String> withProjectNameVariable(Map<String, String> env, LoadOptions options, List<Path> files,
+                                                               Path projectDir) {
+        if (env.containsKey("COMPOSE_PROJECT_NAME") && options.projectName() == null) return env;
+        return new java.util.AbstractMap<>() {
+            private String name;
+
+            @Override
+            public String get(Object key) {
+                if (!"COMPOSE_PROJECT_NAME".equals(key)) return env.get(key);
+                if (name == null) name = earlyProjectName(env, options, files, projectDir);
+                return name;
+            }
+
+            @Override
+            public Set<Map.Entry<String, String>> entrySet() {
+                return env.entrySet();
+            }
+        };
+    }
+
+    private static String earlyProjectName(Map<String, String> env, LoadOptions options, List<Path> files, Path projectDir) {
+        if (options.projectName() != null && !options.projectName().isEmpty()) return options.projectName();
+        String fromFiles = null;
+        for (Path f : files) {
+            try {
+                if (YamlReader.readDocument(f.toString(), FileTrees.read(f)).get("name") instanceof dev.jcompose.spec.yaml.ScalarNode n && !n.isNull()) {
+                    fromFiles = new dev.jcompose.spec.interpolation.Interpolator(env::get, x -> { }).interpolate(n.value());
+                }
+            } catch (ComposeException | dev.jcompose.spec.interpolation.InterpolationException e) {
+                // the real load reports it
+            }
+        }
+        if (fromFiles != null) return fromFiles;
+        return ProjectName.normalize(projectDir.getFileName() == null ? "" : projectDir.getFileName().toString());
     }
 
     /** The process environment over the {@code .env} file (or the {@code --env-file}s, or {@code COMPOSE_ENV_FILES}, in order). */

@@ -16,6 +16,7 @@ import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
 public final class ProjectBinder {
     private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes",
             "secrets", "configs", "include", "models");
+    private static final Set<String> NETWORK_KEYS = Set.of("name", "driver", "driver_opts", "labels", "external",
+            "internal", "attachable", "enable_ipv6", "ipam");
+    private static final Set<String> VOLUME_KEYS = Set.of("name", "driver", "driver_opts", "labels", "external");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
 
     private final Problems problems;
@@ -38,8 +42,10 @@ public final class ProjectBinder {
     private final boolean normalize;
     private final boolean consistency;
     private final boolean resolvePaths;
+    private final List<String> warnings;
 
-    public ProjectBinder(Problems problems, LoadOptions options) {
+    public ProjectBinder(Problems problems, LoadOptions options, List<String> warnings) {
+        this.warnings = warnings;
         this.problems = problems;
         this.nodes = new Nodes(problems);
         this.normalize = !options.skips(LoadOptions.Skip.NORMALIZATION);
@@ -51,7 +57,9 @@ public final class ProjectBinder {
         SortedMap<String, Object> extensions = new TreeMap<>();
         for (MapNode.Entry e : root.entries()) {
             String key = e.key();
-            if (key.startsWith("x-") || key.equals("secrets") || key.equals("configs") || key.equals("models")) {
+            if ((key.equals("secrets") || key.equals("configs")) && e.value() instanceof MapNode resources) {
+                extensions.put(key, fileResources(key, resources, projectDir, env.get("HOME")));
+            } else if (key.startsWith("x-") || key.equals("secrets") || key.equals("configs") || key.equals("models")) {
                 extensions.put(key, e.value().toPlain());
             } else if (!TOP_LEVEL.contains(key)) {
                 problems.add(new Diagnostic(e.keyLocation(), key, "unknown top-level attribute \"" + key + "\"",
@@ -63,9 +71,12 @@ public final class ProjectBinder {
         SortedMap<String, VolumeConfig> volumes = volumes(root.get("volumes"), name);
         boolean usesDefault = services.values().stream().anyMatch(s -> s.networks().containsKey("default"));
         if (normalize && usesDefault && !networks.containsKey("default")) {
-            networks.put("default", new NetworkConfig(name + "_default", null, new TreeMap<>(), new TreeMap<>(), false, false, false, null));
+            networks.put("default", new NetworkConfig(name + "_default", null, new TreeMap<>(), new TreeMap<>(), false, false, false, null, null, null));
         }
-        if (consistency) checkReferences(root, services, networks, volumes);
+        if (consistency) {
+            checkReferences(root, services, networks, volumes);
+            checkContainerNames(root, services);
+        }
         return new Project(name, projectDir, files, services, networks, volumes, extensions);
     }
 
@@ -104,14 +115,15 @@ public final class ProjectBinder {
             MapNode c = nodes.map(e.value(), p);
             if (c == null) c = MapNode.empty(e.keyLocation());
             boolean external = externalFlag(c, p);
-            String name = nodes.string(c.get("name"), p + ".name");
+            String name = explicitName(c, p);
             if (name == null && normalize) name = external ? e.key() : project + "_" + e.key();
             Boolean internal = nodes.bool(c.get("internal"), p + ".internal");
             Boolean attachable = nodes.bool(c.get("attachable"), p + ".attachable");
             Boolean ipv6 = nodes.bool(c.get("enable_ipv6"), p + ".enable_ipv6");
             out.put(e.key(), new NetworkConfig(name, nodes.string(c.get("driver"), p + ".driver"),
                     nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
-                    external, Boolean.TRUE.equals(internal), Boolean.TRUE.equals(attachable), ipv6));
+                    external, Boolean.TRUE.equals(internal), Boolean.TRUE.equals(attachable), ipv6,
+                    c.get("ipam") == null ? null : c.get("ipam").toPlain(), extras(c, NETWORK_KEYS)));
         }
         return out;
     }
@@ -125,25 +137,62 @@ public final class ProjectBinder {
             MapNode c = nodes.map(e.value(), p);
             if (c == null) c = MapNode.empty(e.keyLocation());
             boolean external = externalFlag(c, p);
-            String name = nodes.string(c.get("name"), p + ".name");
+            String name = explicitName(c, p);
             if (name == null && normalize) name = external ? e.key() : project + "_" + e.key();
             out.put(e.key(), new VolumeConfig(name, nodes.string(c.get("driver"), p + ".driver"),
                     nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
-                    external));
+                    external, extras(c, VOLUME_KEYS)));
         }
         return out;
     }
 
-    /** {@code external: true}, or the legacy {@code external: {name: x}} (a boolean is what the spec asks for). */
+    /** The keys of {@code c} not modelled (other attributes, {@code x-*}), as plain values. */
+    private static SortedMap<String, Object> extras(MapNode c, Set<String> modelled) {
+        SortedMap<String, Object> out = new TreeMap<>();
+        for (MapNode.Entry e : c.entries()) if (!modelled.contains(e.key())) out.put(e.key(), e.value().toPlain());
+        return out;
+    }
+
+    /**
+     * Top-level secrets and configs, kept as plain values in canonical form: {@code file} resolved against the
+     * project directory, the legacy {@code external: {name:}} as {@code name} and {@code external: true}.
+     */
+    @SuppressWarnings("unchecked")
+    private Object fileResources(String section, MapNode node, Path projectDir, String home) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (MapNode.Entry e : node.entries()) {
+            Object plain = e.value().toPlain();
+            if (plain instanceof Map<?, ?> m) {
+                Map<String, Object> r = new java.util.LinkedHashMap<>((Map<String, Object>) m);
+                if (r.get("file") instanceof String f && resolvePaths) r.put("file", dev.jcompose.spec.bind.VolumeSyntax.resolve(f, projectDir, home));
+                if (r.get("external") instanceof Map<?, ?> legacy) {
+                    if (legacy.get("name") != null && !r.containsKey("name")) r.put("name", legacy.get("name"));
+                    r.put("external", true);
+                    warnings.add(section + "." + e.key() + ": external.name is deprecated, please use name and external: true");
+                }
+                plain = r;
+            }
+            out.put(e.key(), plain);
+        }
+        return out;
+    }
+
+    /** {@code external: true}, or the legacy {@code external: {name: x}} (accepted with a warning, as compose does). */
     private boolean externalFlag(MapNode c, String p) {
         YamlNode ext = c.get("external");
-        if (ext instanceof MapNode legacy) {
-            if (legacy.get("name") != null && c.get("name") == null) {
-                problems.add(ext, p + ".external", "external.name is obsolete", "write name: and external: true");
-            }
-            return true;
-        }
+        if (ext instanceof MapNode) return true;
         return Boolean.TRUE.equals(nodes.bool(ext, p + ".external"));
+    }
+
+    /** The engine name from {@code name:}, or from the legacy {@code external.name}. */
+    private String explicitName(MapNode c, String p) {
+        String name = nodes.string(c.get("name"), p + ".name");
+        if (c.get("external") instanceof MapNode legacy && legacy.get("name") != null) {
+            String legacyName = nodes.string(legacy.get("name"), p + ".external.name");
+            warnings.add(p + ": external.name is deprecated, please use name and external: true");
+            if (name == null) name = legacyName;
+        }
+        return name;
     }
 
     private void checkReferences(MapNode root, Map<String, Service> services, Map<String, NetworkConfig> networks,
@@ -173,6 +222,17 @@ public final class ProjectBinder {
                         hintOr(Suggestions.didYouMean(v.source(), volumes.keySet()),
                                 "declare it under the top-level volumes:, or write ./" + v.source() + " for a host directory"));
             }
+        }
+    }
+
+    private void checkContainerNames(MapNode root, Map<String, Service> services) {
+        MapNode servicesNode = root.get("services") instanceof MapNode m ? m : MapNode.empty(root.location());
+        for (Service s : services.values()) {
+            if (s.containerName() == null || s.scale() <= 1) continue;
+            YamlNode at = servicesNode.get(s.name()) instanceof MapNode svc && svc.get("container_name") != null ? svc.get("container_name") : root;
+            problems.add(at, "services." + s.name() + ".container_name",
+                    "cannot be set when the service is scaled to " + s.scale() + " containers",
+                    "container names are unique: remove container_name or set scale to 1");
         }
     }
 

@@ -61,12 +61,8 @@ final class ServiceBinder {
                     "add \"image: <name>\" or \"build: <dir>\"");
         }
         int scale = scale(svc, p, extras);
+        canonicalUnits(svc, p, extras);
         String containerName = nodes.string(svc.get("container_name"), p + ".container_name");
-        if (containerName != null && scale > 1) {
-            nodes.problems().add(svc.get("container_name"), p + ".container_name",
-                    "cannot be set when the service is scaled to " + scale + " containers",
-                    "container names are unique: remove container_name or set scale to 1");
-        }
         String restart = nodes.string(svc.get("restart"), p + ".restart");
         if (restart != null && !RESTART.matcher(restart).matches()) {
             nodes.problems().add(svc.get("restart"), p + ".restart", "invalid restart policy \"" + restart + "\"",
@@ -78,12 +74,12 @@ final class ServiceBinder {
         return new Service(name, image, build,
                 argv(svc.get("command"), p + ".command"),
                 argv(svc.get("entrypoint"), p + ".entrypoint"),
-                environment(svc, p),
+                environment(svc, p, extras),
                 ports(svc.get("ports"), p + ".ports"),
                 volumes(svc.get("volumes"), p + ".volumes"),
                 networks(svc.get("networks"), p + ".networks"),
                 dependsOn(svc.get("depends_on"), p + ".depends_on"),
-                nodes.stringMap(svc.get("labels"), p + ".labels"),
+                labels(svc, p, extras),
                 restart, containerName,
                 nodes.string(svc.get("working_dir"), p + ".working_dir"),
                 nodes.string(svc.get("user"), p + ".user"),
@@ -92,14 +88,62 @@ final class ServiceBinder {
                 nodes.stringOrList(svc.get("profiles"), p + ".profiles"), extras);
     }
 
+    private static final List<String> DURATIONS = List.of("healthcheck.interval", "healthcheck.timeout",
+            "healthcheck.start_period", "healthcheck.start_interval", "stop_grace_period",
+            "deploy.restart_policy.delay", "deploy.restart_policy.window", "deploy.update_config.delay",
+            "deploy.update_config.monitor", "deploy.rollback_config.delay", "deploy.rollback_config.monitor");
+    private static final List<String> MEMORY = List.of("deploy.resources.limits.memory", "deploy.resources.reservations.memory");
+    private static final List<String> CPUS = List.of("deploy.resources.limits.cpus", "deploy.resources.reservations.cpus");
+
+    /** Durations as Go prints them, deploy memory in bytes and cpus as numbers: the forms compose prints. */
+    private void canonicalUnits(MapNode svc, String p, SortedMap<String, Object> extras) {
+        for (String path : DURATIONS) convert(extras, path, v -> Units.goDuration(Units.nanos(v)), svc, p);
+        for (String path : MEMORY) convert(extras, path, v -> String.valueOf(Units.bytes(v)), svc, p);
+        for (String path : CPUS) convert(extras, path, v -> {
+            try {
+                return Double.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid number of cpus \"" + v + "\"");
+            }
+        }, svc, p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void convert(SortedMap<String, Object> extras, String dotted, java.util.function.Function<String, Object> fn,
+                         MapNode svc, String p) {
+        String[] keys = dotted.split("\\.");
+        Object at = extras;
+        for (int i = 0; i < keys.length - 1; i++) {
+            if (!(at instanceof Map<?, ?> m)) return;
+            at = m.get(keys[i]);
+        }
+        if (!(at instanceof Map<?, ?> parent) || parent.get(keys[keys.length - 1]) == null) return;
+        Object value = parent.get(keys[keys.length - 1]);
+        if (value instanceof Map || value instanceof List) return; // wrong types are the validation's to report
+        try {
+            ((Map<String, Object>) parent).put(keys[keys.length - 1], fn.apply(String.valueOf(value)));
+        } catch (IllegalArgumentException e) {
+            nodes.problems().add(svc.get(keys[0]), p + "." + dotted, e.getMessage());
+        }
+    }
+
     /** The build section as plain values, its local context resolved against the project directory. */
     private Object build(YamlNode node) {
         if (node == null) return null;
         Object plain = node.toPlain();
-        if (resolvePaths && plain instanceof Map<?, ?> m && m.get("context") instanceof String context && isLocal(context)) {
+        if (plain instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> build = (Map<String, Object>) m;
-            build.put("context", projectDir.resolve(context).normalize().toString());
+            if (!build.containsKey("context")) build.put("context", "."); // the spec's default
+            if (resolvePaths && build.get("context") instanceof String context && isLocal(context)) {
+                build.put("context", projectDir.resolve(context).normalize().toString());
+            }
+            if (resolvePaths && build.get("additional_contexts") instanceof Map<?, ?> contexts) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> resolved = (Map<String, Object>) contexts;
+                resolved.replaceAll((k, v) -> v instanceof String s && isLocal(s) && !s.contains(":")
+                        ? projectDir.resolve(s).normalize().toString() : v);
+            }
         }
         return plain;
     }
@@ -114,8 +158,7 @@ final class ServiceBinder {
         Integer replicas = null;
         if (svc.get("deploy") instanceof MapNode deploy) {
             replicas = nodes.integer(deploy.get("replicas"), p + ".deploy.replicas");
-            // replicas is acted on; the rest of deploy is kept for config but not applied yet
-            if (deploy.size() == 1 && replicas != null) extras.remove("deploy");
+
         }
         if (scale != null && replicas != null && !scale.equals(replicas)) {
             nodes.problems().add(svc.get("scale"), p + ".scale",
@@ -142,9 +185,17 @@ final class ServiceBinder {
         }
     }
 
-    private SortedMap<String, String> environment(MapNode svc, String p) {
+    private SortedMap<String, String> environment(MapNode svc, String p, SortedMap<String, Object> extras) {
         SortedMap<String, String> out = new TreeMap<>();
-        for (String file : envFiles(svc.get("env_file"), p + ".env_file")) out.putAll(file == null ? Map.of() : readEnvFile(svc, p, file));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (String[] file : envFiles(svc.get("env_file"), p + ".env_file")) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("path", file[0]);
+            if (file[1] != null) entry.put("required", false);
+            shown.add(entry);
+            if (file[1] == null || Files.exists(Path.of(file[0]))) out.putAll(readEnvFile(svc, p, file[0], "env_file"));
+        }
+        if (!shown.isEmpty()) extras.put("env_file", shown);
         MapNode map = nodes.map(svc.get("environment"), p + ".environment");
         if (map == null) return out;
         for (MapNode.Entry e : map.entries()) {
@@ -162,9 +213,9 @@ final class ServiceBinder {
         return out;
     }
 
-    /** env_file as a string, a list of strings, or a list of {path, required}; a missing optional file reads as null. */
-    private List<String> envFiles(YamlNode node, String path) {
-        List<String> out = new ArrayList<>();
+    /** env_file as a string, a list, or a list of {path, required}: {resolved path, "optional" or null}. */
+    private List<String[]> envFiles(YamlNode node, String path) {
+        List<String[]> out = new ArrayList<>();
         if (node == null) return out;
         List<YamlNode> items = node instanceof ListNode list ? list.items() : List.of(node);
         for (int i = 0; i < items.size(); i++) {
@@ -174,26 +225,39 @@ final class ServiceBinder {
                 String file = nodes.string(m.get("path"), itemPath + ".path");
                 Boolean required = nodes.bool(m.get("required"), itemPath + ".required");
                 if (file == null) continue;
-                Path resolved = projectDir.resolve(file).normalize();
-                out.add(Boolean.FALSE.equals(required) && !Files.exists(resolved) ? null : resolved.toString());
+                out.add(new String[] {projectDir.resolve(file).normalize().toString(), Boolean.FALSE.equals(required) ? "optional" : null});
             } else {
                 String file = nodes.string(item, itemPath);
-                if (file != null) out.add(projectDir.resolve(file).normalize().toString());
+                if (file != null) out.add(new String[] {projectDir.resolve(file).normalize().toString(), null});
             }
         }
         return out;
     }
 
-    private Map<String, String> readEnvFile(MapNode svc, String p, String file) {
+    private Map<String, String> readEnvFile(MapNode svc, String p, String file, String key) {
         try {
             return DotEnv.parse(file, Files.readString(Path.of(file)), env);
         } catch (IOException e) {
-            nodes.problems().add(svc.get("env_file"), p + ".env_file", "env file " + file + " not found",
-                    "create it, or use the long syntax with required: false");
+            nodes.problems().add(svc.get(key), p + "." + key, (key.equals("env_file") ? "env file " : "label file ") + file + " not found",
+                    key.equals("env_file") ? "create it, or use the long syntax with required: false" : "create it, or remove it from label_file");
         } catch (ComposeException e) {
             nodes.problems().addAll(e.diagnostics());
         }
         return Map.of();
+    }
+
+    /** label_file entries (the .env format) under the labels written in the file, which win. */
+    private SortedMap<String, String> labels(MapNode svc, String p, SortedMap<String, Object> extras) {
+        SortedMap<String, String> out = new TreeMap<>();
+        List<String> shown = new ArrayList<>();
+        for (String file : nodes.stringOrList(svc.get("label_file"), p + ".label_file")) {
+            String resolved = resolvePaths ? projectDir.resolve(file).normalize().toString() : file;
+            shown.add(resolved);
+            out.putAll(readEnvFile(svc, p, projectDir.resolve(file).normalize().toString(), "label_file"));
+        }
+        if (!shown.isEmpty()) extras.put("label_file", shown);
+        out.putAll(nodes.stringMap(svc.get("labels"), p + ".labels"));
+        return out;
     }
 
     private List<PortConfig> ports(YamlNode node, String path) {
@@ -285,7 +349,20 @@ final class ServiceBinder {
             }
             if (resolvePaths) source = VolumeSyntax.resolve(source, projectDir, env.get("HOME"));
         }
-        return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly));
+        SortedMap<String, Object> options = new TreeMap<>();
+        for (MapNode.Entry e : m.entries()) {
+            if (!List.of("type", "source", "target", "read_only").contains(e.key())) options.put(e.key(), e.value().toPlain());
+        }
+        if (options.get("tmpfs") instanceof Map<?, ?> tmpfs && tmpfs.get("size") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) tmpfs;
+            try {
+                t.put("size", String.valueOf(Units.bytes(String.valueOf(t.get("size")))));
+            } catch (IllegalArgumentException e) {
+                nodes.problems().add(m, path + ".tmpfs.size", e.getMessage());
+            }
+        }
+        return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly), options);
     }
 
     private SortedMap<String, ServiceNetwork> networks(YamlNode node, String path) {
@@ -300,8 +377,12 @@ final class ServiceBinder {
                 continue;
             }
             Integer priority = nodes.integer(config.get("priority"), p + ".priority");
+            SortedMap<String, Object> extras = new TreeMap<>();
+            for (MapNode.Entry x : config.entries()) {
+                if (!List.of("aliases", "ipv4_address", "priority").contains(x.key())) extras.put(x.key(), x.value().toPlain());
+            }
             out.put(e.key(), new ServiceNetwork(nodes.strings(config.get("aliases"), p + ".aliases"),
-                    nodes.string(config.get("ipv4_address"), p + ".ipv4_address"), priority == null ? 0 : priority));
+                    nodes.string(config.get("ipv4_address"), p + ".ipv4_address"), priority == null ? 0 : priority, extras));
         }
         return out;
     }

@@ -25,5 +25,5 @@ final class ServiceKeys {
     static final Set<String> BOUND = Set.of(
             "image", "build", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "networks",
             "depends_on", "labels", "restart", "container_name", "working_dir", "user", "hostname", "init", "tty",
-            "stdin_open", "scale", "profiles");
+            "stdin_open", "scale", "profiles", "label_file");
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * with {@code .}, {@code /} or {@code ~} is a bind mount, resolved against the project directory (or home);
  * otherwise it names a project volume.
  */
-final class VolumeSyntax {
+public final class VolumeSyntax {
     private static final Set<String> MODES = Set.of("ro", "rw", "z", "Z", "cached", "delegated", "consistent",
             "nocopy", "shared", "slave", "private", "rshared", "rslave", "rprivate");
 
@@ -22,16 +22,26 @@ final class VolumeSyntax {
         String source = parts[0];
         String target = absoluteTarget(parts[1], spec);
         boolean readOnly = false;
+        boolean bind = isPath(source);
+        java.util.SortedMap<String, Object> options = new java.util.TreeMap<>();
         if (parts.length == 3) {
             for (String mode : parts[2].split(",")) {
                 if (!MODES.contains(mode)) {
                     throw new IllegalArgumentException("invalid mode \"" + mode + "\" in volume \"" + spec + "\": use ro or rw");
                 }
-                if (mode.equals("ro")) readOnly = true;
+                switch (mode) {
+                    case "ro" -> readOnly = true;
+                    case "z", "Z" -> options.put("bind", new java.util.TreeMap<>(java.util.Map.of("selinux", mode)));
+                    case "cached", "delegated", "consistent" -> options.put("consistency", mode);
+                    case "nocopy" -> options.put("volume", new java.util.TreeMap<>(java.util.Map.of("nocopy", true)));
+                    case "shared", "slave", "private", "rshared", "rslave", "rprivate" ->
+                            options.put("bind", new java.util.TreeMap<>(java.util.Map.of("propagation", mode)));
+                    default -> { }
+                }
             }
         }
-        if (isPath(source)) return new ServiceVolume(ServiceVolume.BIND, resolve(source, projectDir, home), target, readOnly);
-        return new ServiceVolume(ServiceVolume.VOLUME, source, target, readOnly);
+        if (bind) return new ServiceVolume(ServiceVolume.BIND, resolve(source, projectDir, home), target, readOnly, options);
+        return new ServiceVolume(ServiceVolume.VOLUME, source, target, readOnly, options);
     }
 
     static boolean isPath(String source) {
@@ -39,7 +49,7 @@ final class VolumeSyntax {
     }
 
     /** {@code projectDir} null leaves relative paths as written ({@code --no-path-resolution}). */
-    static String resolve(String source, Path projectDir, String home) {
+    public static String resolve(String source, Path projectDir, String home) {
         if (projectDir == null) return source;
         if (source.equals("~") || source.startsWith("~/")) {
             return Path.of(home == null ? "/" : home).resolve(source.substring(Math.min(2, source.length()))).normalize().toString();

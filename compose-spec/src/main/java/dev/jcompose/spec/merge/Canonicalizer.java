@@ -38,6 +38,10 @@ public final class Canonicalizer {
         RULES.add(new Rule(PathPattern.of("services.*.extra_hosts"), Canonicalizer::extraHosts));
         RULES.add(new Rule(PathPattern.of("services.*.build.extra_hosts"), Canonicalizer::extraHosts));
         RULES.add(new Rule(PathPattern.of("services.*.build"), Canonicalizer::build));
+        RULES.add(new Rule(PathPattern.of("services.*.secrets"), Canonicalizer::fileReferences));
+        RULES.add(new Rule(PathPattern.of("services.*.configs"), Canonicalizer::fileReferences));
+        RULES.add(new Rule(PathPattern.of("services.*.healthcheck.test"), Canonicalizer::healthcheckTest));
+        RULES.add(new Rule(PathPattern.of("services.*.expose"), Canonicalizer::strings));
     }
 
     private Canonicalizer() {}
@@ -175,6 +179,36 @@ public final class Canonicalizer {
             return new ListNode(out, list.location(), list.tag());
         }
         return node;
+    }
+
+    /** {@code [name]} to {@code [{source: name}]}. */
+    private static YamlNode fileReferences(YamlNode node) {
+        if (!(node instanceof ListNode list)) return node;
+        List<YamlNode> out = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            out.add(item instanceof ScalarNode sc && !sc.isNull()
+                    ? new MapNode(List.of(new MapNode.Entry("source", sc.location(), sc)), sc.location(), null) : item);
+        }
+        return new ListNode(out, list.location(), list.tag());
+    }
+
+    /** {@code test: "cmd"} runs through a shell: {@code ["CMD-SHELL", "cmd"]}. */
+    private static YamlNode healthcheckTest(YamlNode node) {
+        if (node instanceof ScalarNode sc && !sc.isNull()) {
+            return new ListNode(List.of(ScalarNode.string("CMD-SHELL", sc.location()), sc), sc.location(), sc.tag());
+        }
+        return node;
+    }
+
+    /** Every item a string ({@code expose: [3000, "8000"]}). */
+    private static YamlNode strings(YamlNode node) {
+        if (!(node instanceof ListNode list)) return node;
+        List<YamlNode> out = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            out.add(item instanceof ScalarNode sc && !sc.isNull() && sc.kind() != ScalarNode.Kind.STRING
+                    ? new ScalarNode(sc.value(), ScalarNode.Kind.STRING, sc.location(), sc.tag()) : item);
+        }
+        return new ListNode(out, list.location(), list.tag());
     }
 
     private static YamlNode build(YamlNode node) {

@@ -5,7 +5,10 @@ import java.util.SortedMap;
 /**
  * A top-level network.
  *
- * @param name the engine's name for it: {@code <project>_<key>} unless {@code name:} or {@code external} says otherwise
+ * @param name   the engine's name for it: {@code <project>_<key>} unless {@code name:} or {@code external} says otherwise;
+ *               null when not normalised and not written
+ * @param ipam   the IPAM section as plain values, or null
+ * @param extras other attributes and {@code x-*} extensions, kept and printed
  */
 public record NetworkConfig(
         String name,
@@ -15,10 +18,13 @@ public record NetworkConfig(
         boolean external,
         boolean internal,
         boolean attachable,
-        Boolean enableIpv6) {
+        Boolean enableIpv6,
+        Object ipam,
+        SortedMap<String, Object> extras) {
 
     public NetworkConfig {
         driverOpts = Collections2.sortedCopy(driverOpts);
         labels = Collections2.sortedCopy(labels);
+        extras = Collections2.sortedCopy(extras);
     }
 }

@@ -54,8 +54,15 @@ public record Service(
 
     /** Spec keys present in the file that jcompose does not apply to containers yet (x-* extensions excluded). */
     public List<String> unappliedKeys() {
-        return extras.keySet().stream().filter(k -> !k.startsWith("x-")).toList();
+        return extras.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("x-") && !APPLIED.contains(e.getKey()))
+                .filter(e -> !(e.getKey().equals("deploy") && e.getValue() instanceof java.util.Map<?, ?> d
+                        && d.keySet().equals(java.util.Set.of("replicas"))))
+                .map(java.util.Map.Entry::getKey).toList();
     }
+
+    /** Keys kept in extras for display whose content is applied elsewhere (folded into environment and labels). */
+    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file");
 
     public Service withScale(int newScale) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,

@@ -79,7 +79,8 @@ public final class ProjectTree {
         put(m, "init", s.init());
         if (s.tty()) m.put("tty", true);
         if (s.stdinOpen()) m.put("stdin_open", true);
-        if (s.scale() != 1) m.put("scale", s.scale());
+        boolean replicasShown = s.extras().get("deploy") instanceof Map<?, ?> d && d.containsKey("replicas");
+        if (s.scale() != 1 && !replicasShown) m.put("scale", s.scale());
         if (!s.profiles().isEmpty()) m.put("profiles", s.profiles());
         return m;
     }
@@ -100,12 +101,13 @@ public final class ProjectTree {
         if (v.source() != null) m.put("source", v.source());
         m.put("target", v.target());
         if (v.readOnly()) m.put("read_only", true);
+        m.putAll(v.options());
         return m;
     }
 
     private static Object serviceNetwork(ServiceNetwork n) {
         if (n.equals(ServiceNetwork.plain())) return null;
-        SortedMap<String, Object> m = new TreeMap<>();
+        SortedMap<String, Object> m = new TreeMap<>(n.extras());
         if (!n.aliases().isEmpty()) m.put("aliases", n.aliases());
         put(m, "ipv4_address", n.ipv4Address());
         if (n.priority() != 0) m.put("priority", n.priority());
@@ -129,7 +131,9 @@ public final class ProjectTree {
         if (n.internal()) m.put("internal", true);
         if (n.attachable()) m.put("attachable", true);
         put(m, "enable_ipv6", n.enableIpv6());
+        put(m, "ipam", n.ipam());
         put(m, "labels", n.labels());
+        m.putAll(n.extras());
         return m;
     }
 
@@ -140,6 +144,7 @@ public final class ProjectTree {
         put(m, "driver_opts", v.driverOpts());
         if (v.external()) m.put("external", true);
         put(m, "labels", v.labels());
+        m.putAll(v.extras());
         return m;
     }
 

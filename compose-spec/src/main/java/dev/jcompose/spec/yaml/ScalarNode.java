@@ -25,6 +25,8 @@ public record ScalarNode(String value, Kind kind, Location location, String tag)
             case NULL: return null;
             case BOOL: return Boolean.valueOf(value.equalsIgnoreCase("true"));
             case INT:
+                // 0440 is a file mode written in octal: YAML 1.2 would read 440, YAML 1.1 readers 288; keep what was written
+                if (value.length() > 1 && value.startsWith("0") && Character.isDigit(value.charAt(1))) return value;
                 try {
                     return parseInt(value);
                 } catch (NumberFormatException e) {

@@ -11,16 +11,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VolumeSyntaxTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
-            /data                  | volume | NULL             | /data | false
-            data:/data             | volume | data             | /data | false
-            data:/data:ro          | volume | data             | /data | true
-            ./www:/www:ro          | bind   | /proj/www        | /www  | true
-            ../up:/up              | bind   | /up              | /up   | false
-            /srv:/srv:rw,z         | bind   | /srv             | /srv  | false
-            ~/cache:/c             | bind   | /home/u/cache    | /c    | false
+            /data                  | volume | NULL             | /data | false | {}
+            data:/data             | volume | data             | /data | false | {}
+            data:/data:ro          | volume | data             | /data | true  | {}
+            data:/data:nocopy      | volume | data             | /data | false | {volume={nocopy=true}}
+            ./www:/www:ro          | bind   | /proj/www        | /www  | true  | {}
+            ../up:/up              | bind   | /up              | /up   | false | {}
+            /srv:/srv:rw,z         | bind   | /srv             | /srv  | false | {bind={selinux=z}}
+            /srv:/srv:cached       | bind   | /srv             | /srv  | false | {consistency=cached}
+            ~/cache:/c             | bind   | /home/u/cache    | /c    | false | {}
             """)
-    void parses(String spec, String type, String source, String target, boolean readOnly) {
-        assertEquals(new ServiceVolume(type, source, target, readOnly), VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u"));
+    void parses(String spec, String type, String source, String target, boolean readOnly, String options) {
+        ServiceVolume v = VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u");
+        assertEquals(new ServiceVolume(type, source, target, readOnly, v.options()), v);
+        assertEquals(options, v.options().toString());
     }
 
     @ParameterizedTest(name = "{0}")
