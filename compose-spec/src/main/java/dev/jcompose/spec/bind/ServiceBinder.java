@@ -51,6 +51,10 @@ final class ServiceBinder {
                 nodes.problems().add(new Diagnostic(e.keyLocation(), p + "." + key, "unknown attribute \"" + key + "\"",
                         Suggestions.didYouMean(key, ServiceKeys.ALL)));
             } else if (!ServiceKeys.BOUND.contains(key)) {
+                Shape shape = UnmodelledShapes.SERVICE.get(key);
+                if (shape != null && !(e.value() instanceof dev.jcompose.spec.yaml.ScalarNode sc && sc.isNull())) {
+                    shape.check(e.value(), p + "." + key, nodes.problems());
+                }
                 extras.put(key, e.value().toPlain());
             }
         }
