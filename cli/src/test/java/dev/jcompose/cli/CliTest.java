@@ -112,6 +112,50 @@ class CliTest {
         assertEquals(0, cli.connections(), "config needs no engine");
     }
 
+    @Test
+    void configHashIsTheHashUpStoresInTheLabel() {
+        assertEquals(0, cli.run("up", "-d").exit());
+        String web = engine.label("demo-web-1", dev.jcompose.planner.Labels.CONFIG_HASH);
+        String db = engine.label("demo-db-1", dev.jcompose.planner.Labels.CONFIG_HASH);
+        assertEquals("db " + db + "\nweb " + web + "\n", cli.run("config", "--hash", "*").out());
+        assertEquals("web " + web + "\n", cli.run("config", "--hash", "web").out());
+        CliRunner.Result wrong = cli.run("config", "--hash", "wbe");
+        assertEquals(ExitCodes.INVALID_PROJECT, wrong.exit());
+        assertTrue(wrong.err().contains("no such service: wbe (did you mean \"web\"?)"), wrong.err());
+    }
+
+    @Test
+    void configListsVariablesEnvironmentAndProfiles() throws IOException {
+        write("compose.yaml", """
+                name: demo
+                services:
+                  web:
+                    image: "busybox:${TAG:?set TAG}"
+                    ports: ["${PORT:-8080}:80"]
+                    environment: {MODE: "${MODE:+on}"}
+                  debug:
+                    image: busybox
+                    profiles: [debug, dev]
+                """);
+        Golden.assertMatches(GOLDEN.resolve("config-variables.txt"), cli.run("config", "--variables").out());
+        CliRunner.Result env = cli.env("TAG", "1.36").run("config", "--environment");
+        assertTrue(env.out().lines().anyMatch(l -> l.equals("TAG=1.36")), env.out());
+        assertEquals("debug\ndev\n", cli.run("config", "--profiles").out());
+        assertEquals("web\n", cli.run("config", "--services").out());
+        assertEquals("debug\nweb\n", cli.run("--profile", "dev", "config", "--services").out());
+        assertEquals("debug\nweb\n", cli.env("COMPOSE_PROFILES", "*").run("config", "--services").out());
+    }
+
+    @Test
+    void configWithoutNormalizationOrPathResolutionPrintsWhatWasWritten() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: busybox\n    volumes: [\"./site:/www\"]\n");
+        String normal = cli.run("-p", "demo", "config").out();
+        assertTrue(normal.contains("demo_default") && normal.contains(dir.resolve("site").toString()), normal);
+        String raw = cli.run("-p", "demo", "config", "--no-normalize", "--no-path-resolution").out();
+        assertFalse(raw.contains("demo_default"), raw);
+        assertTrue(raw.contains("source: ./site"), raw);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             yaml-syntax       | services:\\n  web:\\n    image: [busybox\\n                                  | compose.yaml:4:1: invalid YAML
