@@ -60,6 +60,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--profiles", description = "Print the profile names, one per line")
     boolean profiles;
 
+    @Option(names = "--models", description = "Print the model names, one per line")
+    boolean models;
+
     @Option(names = "--images", description = "Print the image names, one per line")
     boolean images;
 
@@ -105,6 +108,13 @@ final class ConfigCommand implements Callable<Integer> {
         String text;
         if (services) text = lines(project.services().keySet());
         else if (profiles) text = lines(loaded.definedProfiles());
+        else if (models) {
+            TreeSet<String> names = new TreeSet<>();
+            if (project.extensions().get("models") instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> names.add(v instanceof Map<?, ?> model && model.get("model") != null ? String.valueOf(model.get("model")) : String.valueOf(k)));
+            }
+            text = lines(names);
+        }
         else if (hash != null) text = hashes(project);
         else if (environment) {
             StringBuilder sb = new StringBuilder();

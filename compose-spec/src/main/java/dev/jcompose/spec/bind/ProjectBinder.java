@@ -75,7 +75,7 @@ public final class ProjectBinder {
         }
         if (consistency) {
             checkReferences(root, services, networks, volumes);
-            checkContainerNames(root, services);
+            checkServices(root, services);
         }
         return new Project(name, projectDir, files, services, networks, volumes, extensions);
     }
@@ -225,9 +225,14 @@ public final class ProjectBinder {
         }
     }
 
-    private void checkContainerNames(MapNode root, Map<String, Service> services) {
+    /** Per-service consistency: something to run, and container names that can be unique. */
+    private void checkServices(MapNode root, Map<String, Service> services) {
         MapNode servicesNode = root.get("services") instanceof MapNode m ? m : MapNode.empty(root.location());
         for (Service s : services.values()) {
+            if (s.image() == null && s.build() == null) {
+                problems.add(servicesNode.get(s.name()), "services." + s.name(), "has neither an image nor a build context specified",
+                        "add \"image: <name>\" or \"build: <dir>\"");
+            }
             if (s.containerName() == null || s.scale() <= 1) continue;
             YamlNode at = servicesNode.get(s.name()) instanceof MapNode svc && svc.get("container_name") != null ? svc.get("container_name") : root;
             problems.add(at, "services." + s.name() + ".container_name",

@@ -60,10 +60,6 @@ final class ServiceBinder {
         }
         String image = nodes.string(svc.get("image"), p + ".image");
         Object build = build(svc.get("build"));
-        if (image == null && build == null) {
-            nodes.problems().add(svc, p, "has neither an image nor a build context specified",
-                    "add \"image: <name>\" or \"build: <dir>\"");
-        }
         int scale = scale(svc, p, extras);
         canonicalUnits(svc, p, extras);
         String containerName = nodes.string(svc.get("container_name"), p + ".container_name");
