@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jcompose}: the options every command shares, as docker compose puts them before the command. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications with the Docker engine (Compose Specification).",
-        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class},
+        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, LifecycleCommands.Start.class,
+                LifecycleCommands.Stop.class, LifecycleCommands.Restart.class, ConfigCommand.class, VersionCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class RootCommand implements Callable<Integer> {
     private final Context context;

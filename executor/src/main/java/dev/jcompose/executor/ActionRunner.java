@@ -16,6 +16,7 @@ final class ActionRunner {
         else if (action instanceof Action.StartContainer a) engine.startContainer(a.name());
         else if (action instanceof Action.StopContainer a) engine.stopContainer(a.name(), a.timeoutSeconds());
         else if (action instanceof Action.RemoveContainer a) engine.removeContainer(a.name(), a.removeVolumes());
+        else if (action instanceof Action.RestartContainer a) engine.restartContainer(a.name(), a.timeoutSeconds());
         else throw new IllegalArgumentException("no engine call for " + action);
     }
 }

@@ -48,6 +48,9 @@ public interface Engine extends AutoCloseable {
 
     void removeContainer(String name, boolean removeVolumes);
 
+    /** Restarts a container in place (a stopped one is started). */
+    void restartContainer(String name, int timeoutSeconds);
+
     /**
      * Streams a container's output (stdout and stderr, from its start) line by line to {@code lines}, on a thread
      * of the engine's, until the container stops or the returned handle is closed.

@@ -273,4 +273,38 @@ public final class Planner {
         }
         return plan.build();
     }
+
+    /** The plan of {@code start}: existing containers that are not running, dependencies first. Creates nothing. */
+    public static Plan start(Project project, ObservedState observed) {
+        return inStartOrder(project, observed, (c, after, plan) -> c.running() ? null
+                : plan.add(new Action.StartContainer(c.name(), c.service()), "container is " + c.state(), after));
+    }
+
+    /** The plan of {@code restart}: every existing container of the services, in place, dependencies first. */
+    public static Plan restart(Project project, ObservedState observed, int timeoutSeconds) {
+        return inStartOrder(project, observed, (c, after, plan) ->
+                plan.add(new Action.RestartContainer(c.name(), c.service(), timeoutSeconds), "restart", after));
+    }
+
+    private interface ContainerStep {
+        /** The step for one container after {@code after}, or null for none. */
+        Integer add(ObservedContainer c, Set<Integer> after, PlanBuilder plan);
+    }
+
+    private static Plan inStartOrder(Project project, ObservedState observed, ContainerStep step) {
+        ServiceGraph graph = ServiceGraph.of(project);
+        PlanBuilder plan = new PlanBuilder();
+        Map<String, Set<Integer>> done = new HashMap<>();
+        for (String service : graph.startOrder()) {
+            Set<Integer> after = new TreeSet<>();
+            for (String dep : graph.dependenciesOf(service)) after.addAll(done.getOrDefault(dep, Set.of()));
+            Set<Integer> mine = new TreeSet<>();
+            for (ObservedContainer c : observed.containersOf(service)) {
+                Integer id = step.add(c, after, plan);
+                if (id != null) mine.add(id);
+            }
+            done.put(service, mine.isEmpty() ? after : mine);
+        }
+        return plan.build();
+    }
 }

@@ -31,7 +31,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * One folder per case under {@code src/test/resources/plans/}: {@code compose.yaml} (absent for a down without a
  * file), {@code observed.yaml} (the engine's state; a container's {@code hash: current} stands for the hash of its
- * service as the file now describes it), {@code case.properties} ({@code command=up|down}, option flags), and the
+ * service as the file now describes it), {@code case.properties} ({@code command=up|down|stop|start|restart}, option flags), and the
  * expected plan text in {@code expected-plan.txt}, or the planner's error in {@code expected-error.txt}.
  */
 class PlannerFixturesTest {
@@ -52,13 +52,7 @@ class PlannerFixturesTest {
         ObservedState observed = observed(dir.resolve("observed.yaml"), project);
         boolean flag = false;
         try {
-            Plan plan;
-            if (p.getProperty("command", "up").equals("down")) {
-                plan = Planner.down("demo", project, observed, new DownOptions(bool(p, "volumes"), bool(p, "removeOrphans"), 10));
-            } else {
-                plan = Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                        bool(p, "noStart"), bool(p, "removeOrphans"), 10));
-            }
+            Plan plan = plan(p, project, observed);
             StringBuilder text = new StringBuilder(plan.render());
             for (String w : plan.warnings()) text.append("WARN ").append(w).append('\n');
             Golden.assertMatches(dir.resolve("expected-plan.txt"), text.toString());
@@ -72,13 +66,21 @@ class PlannerFixturesTest {
     }
 
     private static String renderAgain(Properties p, Project project, ObservedState observed) {
-        Plan plan = p.getProperty("command", "up").equals("down")
-                ? Planner.down("demo", project, observed, new DownOptions(bool(p, "volumes"), bool(p, "removeOrphans"), 10))
-                : Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                        bool(p, "noStart"), bool(p, "removeOrphans"), 10));
+        Plan plan = plan(p, project, observed);
         StringBuilder text = new StringBuilder(plan.render());
         for (String w : plan.warnings()) text.append("WARN ").append(w).append('\n');
         return text.toString();
+    }
+
+    private static Plan plan(Properties p, Project project, ObservedState observed) {
+        switch (p.getProperty("command", "up")) {
+            case "down": return Planner.down("demo", project, observed, new DownOptions(bool(p, "volumes"), bool(p, "removeOrphans"), 10));
+            case "stop": return Planner.stop(project, observed, 10);
+            case "start": return Planner.start(project, observed);
+            case "restart": return Planner.restart(project, observed, 10);
+            default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
+                    bool(p, "noStart"), bool(p, "removeOrphans"), 10));
+        }
     }
 
     private static boolean bool(Properties p, String key) {

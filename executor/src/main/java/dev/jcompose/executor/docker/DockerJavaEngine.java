@@ -336,6 +336,14 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void restartContainer(String name, int timeoutSeconds) {
+        call("restart container " + name, () -> {
+            client.restartContainerCmd(name).withTimeout(timeoutSeconds).exec();
+            return null;
+        });
+    }
+
+    @Override
     public LogFollower followLogs(String container, Consumer<String> lines) {
         // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
         Map<StreamType, LineSplitter> splitters = new java.util.EnumMap<>(StreamType.class);

@@ -172,6 +172,12 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public synchronized void restartContainer(String name, int timeoutSeconds) {
+        record("restart container " + name);
+        setState(name, "running", "Up 1 second");
+    }
+
+    @Override
     public synchronized void removeContainer(String name, boolean removeVolumes) {
         record("remove container " + name);
         ObservedContainer c = containers.remove(name);

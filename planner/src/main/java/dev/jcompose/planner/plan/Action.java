@@ -75,6 +75,13 @@ public sealed interface Action {
         public String doing() { return "Stopping"; }
     }
 
+    record RestartContainer(String name, String service, int timeoutSeconds) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "restart"; }
+        public String done() { return "Started"; }
+        public String doing() { return "Restarting"; }
+    }
+
     /** Removes a container; anonymous volumes go with it only when asked ({@code down -v}). */
     record RemoveContainer(String name, String service, boolean removeVolumes) implements Action {
         public String resource() { return "Container " + name; }

@@ -1,0 +1,100 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.spec.model.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code stop}, {@code start} and {@code restart}: act on existing containers, in (reverse) dependency order. */
+final class LifecycleCommands {
+    private LifecycleCommands() {}
+
+    /** Loads the project with the named services enabled, and runs the plan {@code planner} makes of it. */
+    static int run(RootCommand root, List<String> services, boolean withDependencies, boolean dryRun,
+                   BiFunction<Project, dev.jcompose.planner.observed.ObservedState, Plan> planner) {
+        Project loaded = root.load(Set.of(), services).project();
+        Project project = services.isEmpty() ? loaded
+                : withDependencies ? Selection.withDependencies(loaded, services) : loaded.withServices(services);
+        try (Engine engine = root.connect()) {
+            Plan plan = planner.apply(project, StateCollector.collect(engine, project));
+            return PlanRunner.run(root, engine, plan, dryRun);
+        }
+    }
+
+    @Command(name = "stop", description = "Stop services")
+    static final class Stop implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
+        int timeout = 10;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services (their dependencies keep running)")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return run(root, services, false, dryRun, (p, o) -> Planner.stop(p, o, timeout));
+        }
+    }
+
+    @Command(name = "start", description = "Start services")
+    static final class Start implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services and their dependencies")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return run(root, services, true, dryRun, Planner::start);
+        }
+    }
+
+    @Command(name = "restart", description = "Restart service containers")
+    static final class Restart implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
+        int timeout = 10;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return run(root, services, false, dryRun, (p, o) -> Planner.restart(p, o, timeout));
+        }
+    }
+}
