@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications with the Docker engine (Compose Specification).",
         subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, LifecycleCommands.Start.class,
-                LifecycleCommands.Stop.class, LifecycleCommands.Restart.class, ConfigCommand.class, VersionCommand.class},
+                LifecycleCommands.Stop.class, LifecycleCommands.Restart.class, ScaleCommand.class, ConfigCommand.class, VersionCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class RootCommand implements Callable<Integer> {
     private final Context context;

@@ -46,6 +46,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: 10)")
     int timeout = 10;
 
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances; overrides the scale setting in the file")
+    List<String> scale = new ArrayList<>();
+
     @Parameters(paramLabel = "SERVICE", description = "Services to start, with their dependencies (default: all)")
     List<String> services = new ArrayList<>();
 
@@ -56,7 +62,9 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--force-recreate and --no-recreate are incompatible");
             return ExitCodes.USAGE;
         }
-        Project project = Selection.withDependencies(root.load(java.util.Set.of(), services).project(), services);
+        Project loaded = Scaling.apply(root.load(java.util.Set.of(), services).project(), scale);
+        Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
+                : Selection.withDependencies(loaded, services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
         UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout);
         try (Engine engine = root.connect()) {

@@ -118,38 +118,44 @@ public final class Planner {
         return steps;
     }
 
-    /** Plans one service's containers; returns the steps after which all of them are started. */
+    /**
+     * Plans one service's containers; returns the steps after which all of them are started. When there are more
+     * containers than wanted, the obsolete ones go first, then the highest numbers, as compose does; the survivors
+     * keep their numbers, and new containers take the lowest free ones.
+     */
     private static Set<Integer> service(Project project, Service service, ObservedState observed, UpOptions options,
                                         PlanBuilder plan, SortedSet<Integer> prerequisites) {
         String hash = ConfigHasher.hash(service);
-        Map<Integer, ObservedContainer> byNumber = new TreeMap<>();
-        List<ObservedContainer> extra = new ArrayList<>();
-        for (ObservedContainer c : observed.containersOf(service.name())) {
-            if (c.number() >= 1 && c.number() <= service.scale() && !byNumber.containsKey(c.number())) byNumber.put(c.number(), c);
-            else extra.add(c);
+        List<ObservedContainer> existing = new ArrayList<>(observed.containersOf(service.name()));
+        existing.sort(java.util.Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
+                .thenComparingInt(ObservedContainer::number));
+        List<ObservedContainer> kept = new ArrayList<>(existing.subList(0, Math.min(service.scale(), existing.size())));
+        List<ObservedContainer> surplus = existing.subList(kept.size(), existing.size());
+        for (int i = surplus.size() - 1; i >= 0; i--) {
+            remove(surplus.get(i), "service " + service.name() + " is scaled to " + service.scale(), options.stopTimeoutSeconds(), plan, List.of(), false);
         }
+        kept.sort(java.util.Comparator.comparingInt(ObservedContainer::number));
         Set<Integer> ready = new TreeSet<>();
-        // Scale down first: the highest numbers go, as compose removes them.
-        for (int i = extra.size() - 1; i >= 0; i--) {
-            ObservedContainer c = extra.get(i);
-            remove(c, "service " + service.name() + " is scaled to " + service.scale(), options.stopTimeoutSeconds(), plan, List.of(), false);
-        }
-        for (int n = 1; n <= service.scale(); n++) {
-            ObservedContainer existing = byNumber.get(n);
-            var spec = ContainerSpecs.of(project, service, n, hash);
-            if (existing == null) {
-                int create = plan.add(new Action.CreateContainer(spec), "no container #" + n + " of service " + service.name(), prerequisites);
-                if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "created", List.of(create)));
-                continue;
-            }
-            String why = recreateReason(existing, hash, service, options);
+        Set<Integer> used = new TreeSet<>();
+        for (ObservedContainer c : kept) used.add(c.number());
+        for (ObservedContainer c : kept) {
+            var spec = ContainerSpecs.of(project, service, c.number(), hash);
+            String why = recreateReason(c, hash, service, options);
             if (why != null) {
-                int removed = remove(existing, why, options.stopTimeoutSeconds(), plan, prerequisites, false);
+                int removed = remove(c, why, options.stopTimeoutSeconds(), plan, prerequisites, false);
                 int create = plan.add(new Action.CreateContainer(spec), why, List.of(removed));
                 if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "recreated", List.of(create)));
-            } else if (!existing.running() && !options.noStart()) {
-                ready.add(plan.add(new Action.StartContainer(existing.name(), service.name()), "container is " + existing.state(), prerequisites));
+            } else if (!c.running() && !options.noStart()) {
+                ready.add(plan.add(new Action.StartContainer(c.name(), service.name()), "container is " + c.state(), prerequisites));
             }
+        }
+        int number = 1;
+        for (int missing = service.scale() - kept.size(); missing > 0; missing--) {
+            while (used.contains(number)) number++;
+            used.add(number);
+            var spec = ContainerSpecs.of(project, service, number, hash);
+            int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), prerequisites);
+            if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "created", List.of(create)));
         }
         return ready;
     }

@@ -1,0 +1,46 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.UpOptions;
+import dev.jcompose.spec.model.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jcompose scale web=3 db=1}: up for those services with those counts, their dependencies started too. */
+@Command(name = "scale", description = "Scale services")
+final class ScaleCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "SERVICE=NUM", arity = "1..*", description = "Services and their number of containers")
+    List<String> specs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<String> services = Scaling.services(specs);
+        Project loaded = Scaling.apply(root.load(Set.of(), services).project(), specs);
+        Project project = noDeps ? loaded.withServices(services) : Selection.withDependencies(loaded, services);
+        try (Engine engine = root.connect()) {
+            var plan = Planner.up(project, StateCollector.collect(engine, project), UpOptions.defaults());
+            return PlanRunner.run(root, engine, new dev.jcompose.planner.plan.Plan(plan.steps(), List.of()), dryRun);
+        }
+    }
+}
