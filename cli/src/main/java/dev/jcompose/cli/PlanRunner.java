@@ -5,7 +5,6 @@ import dev.jcompose.executor.ExecutionReport;
 import dev.jcompose.executor.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Shared by the commands that carry out a plan: warnings, --dry-run, execution, and the summary of a failure. */
@@ -25,7 +24,8 @@ final class PlanRunner {
             ctx.err().println("interrupted: " + report.completed().size() + " steps done, " + report.skipped().size() + " not run");
             return ExitCodes.INTERRUPTED;
         }
-        for (Map.Entry<Step, String> f : report.failed().entrySet()) ctx.err().println("Error: " + f.getValue());
+        // several containers can fail for one reason (a --wait timeout): say it once
+        new java.util.LinkedHashSet<>(report.failed().values()).forEach(m -> ctx.err().println("Error: " + m));
         if (!report.skipped().isEmpty()) {
             ctx.err().println("not run because of the error: " + report.skipped().stream()
                     .map(s -> s.action().verb() + " " + s.action().resource()).collect(Collectors.joining(", ")));

@@ -46,6 +46,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: 10)")
     int timeout = 10;
 
+    @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
+    boolean waitReady;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration to wait for the project to be running|healthy")
+    int waitTimeout;
+
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
@@ -72,7 +78,11 @@ final class UpCommand implements Callable<Integer> {
             Plan plan = Planner.up(project, observed, options);
             if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
             int exit = PlanRunner.run(root, engine, plan, dryRun);
-            if (exit != ExitCodes.OK || detach || dryRun || noStart) return exit;
+            if (exit != ExitCodes.OK || dryRun || noStart) return exit;
+            if (waitReady) {
+                return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
+            }
+            if (detach) return exit;
             return new AttachedUp(root, engine, project, timeout).run();
         }
     }

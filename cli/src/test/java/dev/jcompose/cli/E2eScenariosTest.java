@@ -48,7 +48,6 @@ class E2eScenariosTest {
             Map.entry("TestNetworkConfigChanged", "no exec command yet"),
             Map.entry("TestPause", "no pause/unpause commands yet"),
             Map.entry("TestPsHonorsPsFormat", "ps does not read psFormat from the docker config yet"),
-            Map.entry("TestRecreateWithNoDeps", "no up --wait yet"),
             Map.entry("TestRemoveOrphans", "no run command yet"),
             Map.entry("TestRm", "no rm command yet"),
             Map.entry("TestStartStop", "no ls command yet"),
@@ -56,10 +55,6 @@ class E2eScenariosTest {
             Map.entry("TestUpContainerNameConflict", "the name conflict is reported in the engine's words, not compose's"),
             Map.entry("TestUpExitCodeFrom", "no --exit-code-from yet"),
             Map.entry("TestUpRecreateVolumes", "no -V/--renew-anon-volumes yet"),
-            Map.entry("TestUpServiceUnhealthy", "healthchecks and service_healthy are not applied yet"),
-            Map.entry("TestUpWait", "no --wait yet"),
-            Map.entry("TestUpWaitTimeout", "no --wait-timeout yet"),
-            Map.entry("TestUpWithDependencyExit", "service_completed_successfully is not applied yet"),
             Map.entry("TestWaitOnFaster", "no wait command yet")));
 
     private static final Pattern CALL = Pattern.compile("(\\w+)\\((.*)\\)");
@@ -263,6 +258,16 @@ class E2eScenariosTest {
                 if (of.isEmpty()) return "no container of " + a.get(0);
                 return of.stream().allMatch(c -> c.state().equals(a.get(1))) ? null
                         : "states are " + of.stream().map(ObservedContainer::state).toList();
+            case "ServiceHealthy": {
+                if (of.isEmpty()) return "no container of " + a.get(0);
+                try (Engine engine = RealEngine.connect()) {
+                    for (ObservedContainer c : of) {
+                        String health = engine.inspect(c.name()).health();
+                        if (!"healthy".equals(health)) return c.name() + " is " + health;
+                    }
+                }
+                return null;
+            }
             case "ServiceNotCreated": return of.isEmpty() ? null : "exists: " + of.stream().map(ObservedContainer::name).toList();
             case "ServiceScale": return of.size() == Integer.parseInt(m.group(2).split(",")[1].strip()) ? null : "scale is " + of.size();
             case "ReplicaNumbers": {

@@ -2,11 +2,18 @@ package dev.jcompose.executor;
 
 import dev.jcompose.planner.plan.Action;
 
-/** Maps each action to its one engine call. No decisions here: those were the planner's. */
+/**
+ * Maps each action to its engine call. No decisions here, those were the planner's: the waits poll one container
+ * until the condition the action names holds or cannot hold any more.
+ */
 final class ActionRunner {
+    /** How often a wait asks the engine again. */
+    static final long POLL_MILLIS = 250;
+
     private ActionRunner() {}
 
-    static void run(Engine engine, Action action) {
+    /** Runs the action; returns a warning for the person (an optional dependency that failed), or null. */
+    static String run(Engine engine, Action action) {
         if (action instanceof Action.PullImage a) engine.pullImage(a.image());
         else if (action instanceof Action.CreateNetwork a) engine.createNetwork(a.spec());
         else if (action instanceof Action.RemoveNetwork a) engine.removeNetwork(a.name());
@@ -17,6 +24,62 @@ final class ActionRunner {
         else if (action instanceof Action.StopContainer a) engine.stopContainer(a.name(), a.timeoutSeconds());
         else if (action instanceof Action.RemoveContainer a) engine.removeContainer(a.name(), a.removeVolumes());
         else if (action instanceof Action.RestartContainer a) engine.restartContainer(a.name(), a.timeoutSeconds());
+        else if (action instanceof Action.WaitHealthy a) return optional(a.required(), () -> waitHealthy(engine, a.name()));
+        else if (action instanceof Action.WaitCompleted a) return optional(a.required(), () -> waitCompleted(engine, a.name()));
+        else if (action instanceof Action.WaitReady a) waitReady(engine, a.name(), a.timeoutSeconds());
         else throw new IllegalArgumentException("no engine call for " + action);
+        return null;
+    }
+
+    private static String optional(boolean required, Runnable wait) {
+        try {
+            wait.run();
+            return null;
+        } catch (EngineException e) {
+            if (required) throw e;
+            return e.getMessage() + " (an optional dependency: going on)";
+        }
+    }
+
+    private static void waitHealthy(Engine engine, String name) {
+        while (true) {
+            ContainerStatus s = engine.inspect(name);
+            if (s.exited()) throw new EngineException("dependency failed to start: container " + name + " exited (" + s.exitCode() + ")");
+            if ("healthy".equals(s.health())) return;
+            if ("unhealthy".equals(s.health())) throw new EngineException("dependency failed to start: container " + name + " is unhealthy");
+            if (s.health() == null && s.state().equals("running")) {
+                throw new EngineException("dependency failed to start: container " + name + " has no healthcheck configured");
+            }
+            pause();
+        }
+    }
+
+    private static void waitCompleted(Engine engine, String name) {
+        int code = engine.waitContainer(name);
+        if (code != 0) throw new EngineException("dependency failed to start: container " + name + " exited (" + code + ")");
+    }
+
+    private static void waitReady(Engine engine, String name, int timeoutSeconds) {
+        long deadline = timeoutSeconds > 0 ? System.nanoTime() + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
+        while (true) {
+            ContainerStatus s = engine.inspect(name);
+            if (s.exited()) {
+                if (s.exitCode() != null && s.exitCode() == 0) return;
+                throw new EngineException("container " + name + " exited (" + s.exitCode() + ")");
+            }
+            if ("unhealthy".equals(s.health())) throw new EngineException("container " + name + " is unhealthy");
+            if (s.state().equals("running") && (s.health() == null || s.health().equals("healthy"))) return;
+            if (System.nanoTime() > deadline) throw new EngineException("application not healthy after " + timeoutSeconds + "s");
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while waiting");
+        }
     }
 }

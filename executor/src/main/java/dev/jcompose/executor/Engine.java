@@ -57,6 +57,9 @@ public interface Engine extends AutoCloseable {
      */
     LogFollower followLogs(String container, java.util.function.Consumer<String> lines);
 
+    /** The container's state, health and exit code now. */
+    ContainerStatus inspect(String container);
+
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container);
 

@@ -31,7 +31,7 @@ public final class Executor {
         this.parallelism = parallelism;
     }
 
-    private record Outcome(Step step, RuntimeException error) {}
+    private record Outcome(Step step, RuntimeException error, String warning) {}
 
     public ExecutionReport execute(Plan plan, ProgressListener listener) {
         Map<Integer, Step> byId = new LinkedHashMap<>();
@@ -58,10 +58,9 @@ public final class Executor {
                     running++;
                     pool.execute(() -> {
                         try {
-                            ActionRunner.run(engine, step.action());
-                            outcomes.add(new Outcome(step, null));
+                            outcomes.add(new Outcome(step, null, ActionRunner.run(engine, step.action())));
                         } catch (RuntimeException e) {
-                            outcomes.add(new Outcome(step, e));
+                            outcomes.add(new Outcome(step, e, null));
                         }
                     });
                 }
@@ -82,6 +81,7 @@ public final class Executor {
                     continue;
                 }
                 completed.add(outcome.step());
+                if (outcome.warning() != null) listener.on(new ProgressEvent.Warned(outcome.step(), outcome.warning()));
                 listener.on(new ProgressEvent.Completed(outcome.step()));
                 for (Step next : dependents.getOrDefault(outcome.step().id(), List.of())) {
                     if (waitingOn.merge(next.id(), -1, Integer::sum) == 0) ready.add(next);

@@ -12,6 +12,9 @@ public sealed interface ProgressEvent {
 
     record Failed(Step step, String message) implements ProgressEvent {}
 
+    /** Done, with something the person should know (an optional dependency failed). */
+    record Warned(Step step, String message) implements ProgressEvent {}
+
     /** Not run, because an earlier step failed or the run was interrupted. */
     record Skipped(Step step) implements ProgressEvent {}
 }

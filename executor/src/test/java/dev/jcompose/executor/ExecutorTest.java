@@ -64,13 +64,14 @@ class ExecutorTest {
     }
 
     @Test
-    void startsADependencyBeforeCreatingWhatDependsOnIt() throws IOException {
+    void createsAndStartsDependenciesFirst() throws IOException {
         InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
         Project p = stack();
         new Executor(engine, 4).execute(up(p, engine), ProgressListener.NONE);
         List<String> calls = engine.calls();
-        assertTrue(calls.indexOf("start container demo-db-1") < calls.indexOf("create container demo-api-1"), calls.toString());
-        assertTrue(calls.indexOf("start container demo-api-1") < calls.indexOf("create container demo-web-1"), calls.toString());
+        assertTrue(calls.indexOf("create container demo-db-1") < calls.indexOf("create container demo-api-1"), calls.toString());
+        assertTrue(calls.indexOf("start container demo-db-1") < calls.indexOf("start container demo-api-1"), calls.toString());
+        assertTrue(calls.indexOf("start container demo-api-1") < calls.indexOf("start container demo-web-1"), calls.toString());
         assertTrue(calls.indexOf("create volume demo_data") < calls.indexOf("create container demo-db-1"), calls.toString());
     }
 

@@ -52,7 +52,7 @@ public final class ContainerSpecs {
         return new ContainerSpec(containerName(project, service, number), service.name(), number, service.image(),
                 service.command(), service.entrypoint(), service.environment(), labels, ports, mounts,
                 networks(project, service), service.restart(), service.workingDir(), service.user(),
-                service.hostname(), service.init(), service.tty(), service.stdinOpen());
+                service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck());
     }
 
     /**

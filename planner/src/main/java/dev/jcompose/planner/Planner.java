@@ -47,20 +47,32 @@ public final class Planner {
         Map<String, Integer> networkSteps = networks(project, observed, plan, pulls);
         Map<String, Integer> volumeSteps = volumes(project, observed, plan, pulls);
 
-        Map<String, Set<Integer>> started = new HashMap<>();
+        // As compose: every container is created in dependency order; each service starts once the conditions on its
+        // dependencies hold, so a dependent whose dependency fails stays "created".
+        Map<String, ServicePlan> planned = new HashMap<>();
         for (String name : graph.startOrder()) {
             Service service = project.service(name);
-            SortedSet<Integer> prerequisites = new TreeSet<>(pulls);
+            SortedSet<Integer> createAfter = new TreeSet<>(pulls);
             for (String n : service.networks().keySet()) {
                 Integer step = networkSteps.get(n);
-                if (step != null) prerequisites.add(step);
+                if (step != null) createAfter.add(step);
             }
             for (ServiceVolume v : service.volumes()) {
                 Integer step = v.source() == null ? null : volumeSteps.get(v.source());
-                if (step != null) prerequisites.add(step);
+                if (step != null) createAfter.add(step);
             }
-            for (String dep : graph.dependenciesOf(name)) prerequisites.addAll(started.getOrDefault(dep, Set.of()));
-            started.put(name, service(project, service, observed, options, plan, prerequisites));
+            for (String dep : graph.dependenciesOf(name)) createAfter.addAll(planned.get(dep).created);
+            ServicePlan sp = service(project, service, observed, options, plan, createAfter);
+            if (!sp.toStart.isEmpty()) {
+                Set<Integer> ready = new TreeSet<>();
+                for (String dep : graph.dependenciesOf(name)) ready.addAll(planned.get(dep).readiness(service.dependsOn().get(dep), plan));
+                for (Map.Entry<String, Set<Integer>> start : sp.toStart.entrySet()) {
+                    Set<Integer> after = new TreeSet<>(start.getValue());
+                    after.addAll(ready);
+                    sp.started.add(plan.add(new Action.StartContainer(start.getKey(), name), sp.startReasons.get(start.getKey()), after));
+                }
+            }
+            planned.put(name, sp);
         }
         orphans(project, observed, options.removeOrphans(), options.stopTimeoutSeconds(), plan);
         return plan.build();
@@ -118,13 +130,46 @@ public final class Planner {
         return steps;
     }
 
+    /** What the plan does with one service's containers, and how its dependents wait for it. */
+    private static final class ServicePlan {
+        final String service;
+        final List<String> containers = new ArrayList<>();
+        final Set<Integer> created = new TreeSet<>();
+        final Set<Integer> started = new TreeSet<>();
+        /** Containers to start once the dependencies are ready, with the steps each comes after. */
+        final Map<String, Set<Integer>> toStart = new java.util.LinkedHashMap<>();
+        final Map<String, String> startReasons = new HashMap<>();
+        private final Map<String, Set<Integer>> waits = new HashMap<>();
+
+        ServicePlan(String service) {
+            this.service = service;
+        }
+
+        /** The steps a dependent comes after, for the condition it puts on this service. */
+        Set<Integer> readiness(dev.jcompose.spec.model.ServiceDependency dependency, PlanBuilder plan) {
+            String condition = dependency == null ? dev.jcompose.spec.model.ServiceDependency.STARTED : dependency.condition();
+            if (condition.equals(dev.jcompose.spec.model.ServiceDependency.STARTED)) return started;
+            boolean required = dependency.required();
+            return waits.computeIfAbsent(condition + required, k -> {
+                Set<Integer> out = new TreeSet<>();
+                for (String c : containers) {
+                    Action wait = condition.equals(dev.jcompose.spec.model.ServiceDependency.HEALTHY)
+                            ? new Action.WaitHealthy(c, service, required) : new Action.WaitCompleted(c, service, required);
+                    out.add(plan.add(wait, "a dependent waits for " + condition, started));
+                }
+                return out;
+            });
+        }
+    }
+
     /**
-     * Plans one service's containers; returns the steps after which all of them are started. When there are more
-     * containers than wanted, the obsolete ones go first, then the highest numbers, as compose does; the survivors
-     * keep their numbers, and new containers take the lowest free ones.
+     * Plans one service's containers up to their start, which the caller adds once it knows what the dependencies
+     * must reach first. When there are more containers than wanted, the obsolete ones go first, then the highest
+     * numbers, as compose does; the survivors keep their numbers, and new containers take the lowest free ones.
      */
-    private static Set<Integer> service(Project project, Service service, ObservedState observed, UpOptions options,
-                                        PlanBuilder plan, SortedSet<Integer> prerequisites) {
+    private static ServicePlan service(Project project, Service service, ObservedState observed, UpOptions options,
+                                       PlanBuilder plan, SortedSet<Integer> createAfter) {
+        ServicePlan sp = new ServicePlan(service.name());
         String hash = ConfigHasher.hash(service);
         List<ObservedContainer> existing = new ArrayList<>(observed.containersOf(service.name()));
         existing.sort(java.util.Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
@@ -135,18 +180,19 @@ public final class Planner {
             remove(surplus.get(i), "service " + service.name() + " is scaled to " + service.scale(), options.stopTimeoutSeconds(), plan, List.of(), false);
         }
         kept.sort(java.util.Comparator.comparingInt(ObservedContainer::number));
-        Set<Integer> ready = new TreeSet<>();
         Set<Integer> used = new TreeSet<>();
         for (ObservedContainer c : kept) used.add(c.number());
         for (ObservedContainer c : kept) {
             var spec = ContainerSpecs.of(project, service, c.number(), hash);
+            sp.containers.add(spec.name());
             String why = recreateReason(c, hash, service, options);
             if (why != null) {
-                int removed = remove(c, why, options.stopTimeoutSeconds(), plan, prerequisites, false);
+                int removed = remove(c, why, options.stopTimeoutSeconds(), plan, createAfter, false);
                 int create = plan.add(new Action.CreateContainer(spec), why, List.of(removed));
-                if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "recreated", List.of(create)));
+                sp.created.add(create);
+                if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "recreated");
             } else if (!c.running() && !options.noStart()) {
-                ready.add(plan.add(new Action.StartContainer(c.name(), service.name()), "container is " + c.state(), prerequisites));
+                startLater(sp, c.name(), createAfter, "container is " + c.state());
             }
         }
         int number = 1;
@@ -154,10 +200,28 @@ public final class Planner {
             while (used.contains(number)) number++;
             used.add(number);
             var spec = ContainerSpecs.of(project, service, number, hash);
-            int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), prerequisites);
-            if (!options.noStart()) ready.add(plan.add(new Action.StartContainer(spec.name(), service.name()), "created", List.of(create)));
+            sp.containers.add(spec.name());
+            int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), createAfter);
+            sp.created.add(create);
+            if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "created");
         }
-        return ready;
+        return sp;
+    }
+
+    private static void startLater(ServicePlan sp, String container, Set<Integer> after, String reason) {
+        sp.toStart.put(container, new TreeSet<>(after));
+        sp.startReasons.put(container, reason);
+    }
+
+    /** The plan of {@code up --wait}: each container of the services running (healthy if it has a check) or exited 0. */
+    public static Plan waitReady(Project project, ObservedState observed, int timeoutSeconds) {
+        PlanBuilder plan = new PlanBuilder();
+        for (Service s : project.services().values()) {
+            for (ObservedContainer c : observed.containersOf(s.name())) {
+                plan.add(new Action.WaitReady(c.name(), s.name(), timeoutSeconds), "up --wait", List.of());
+            }
+        }
+        return plan.build();
     }
 
     private static String recreateReason(ObservedContainer c, String hash, Service service, UpOptions options) {

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * Durations and byte sizes in the canonical forms compose prints: durations as Go writes them ({@code 2m0s},
  * {@code 1h0m0s}, {@code 500ms}), sizes in bytes. Throws IllegalArgumentException with a message for a person.
  */
-final class Units {
+public final class Units {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(b|ib)?");
 
     private Units() {}
 
     /** Nanoseconds of {@code 1m30s}, {@code 1.5s}, {@code 500ms}; a bare number counts as seconds. */
-    static long nanos(String text) {
+    public static long nanos(String text) {
         String t = text.strip();
         if (t.matches("\\d+(\\.\\d+)?")) return new BigDecimal(t).multiply(BigDecimal.valueOf(1_000_000_000L)).longValueExact();
         Matcher m = DURATION_PART.matcher(t);
@@ -41,7 +41,7 @@ final class Units {
     }
 
     /** As Go's time.Duration prints it. */
-    static String goDuration(long nanos) {
+    public static String goDuration(long nanos) {
         if (nanos == 0) return "0s";
         StringBuilder sb = new StringBuilder();
         if (nanos < 0) {
@@ -64,7 +64,7 @@ final class Units {
     }
 
     /** Bytes of {@code 50M}, {@code 1.5g}, {@code 512k}, {@code 2048} (binary units, as the engine counts them). */
-    static long bytes(String text) {
+    public static long bytes(String text) {
         Matcher m = SIZE.matcher(text.strip());
         if (!m.matches()) throw new IllegalArgumentException("invalid size \"" + text + "\": write it like 512m, 2g or 1024");
         long unit = switch (m.group(2).toLowerCase()) {

@@ -62,7 +62,12 @@ public record Service(
     }
 
     /** Keys kept in extras for display whose content is applied elsewhere (folded into environment and labels). */
-    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file");
+    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file", "healthcheck");
+
+    /** The healthcheck this service sets, or null to keep the image's. */
+    public Healthcheck healthcheck() {
+        return Healthcheck.from(extras.get("healthcheck"));
+    }
 
     public Service withScale(int newScale) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -16,6 +17,7 @@ import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Mount;
@@ -29,6 +31,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
@@ -277,6 +280,7 @@ public final class DockerJavaEngine implements Engine {
                 .withMounts(mounts)
                 .withInit(spec.init());
         if (spec.restartPolicy() != null) host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+        HealthCheck health = healthCheck(spec);
         if (spec.primaryNetwork() != null) host.withNetworkMode(spec.primaryNetwork());
         CreateContainerCmd cmd = client.createContainerCmd(spec.image())
                 .withName(spec.name())
@@ -286,6 +290,7 @@ public final class DockerJavaEngine implements Engine {
                 .withHostConfig(host)
                 .withTty(spec.tty())
                 .withStdinOpen(spec.stdinOpen());
+        if (health != null) cmd.withHealthcheck(health);
         if (spec.command() != null) cmd.withCmd(spec.command());
         if (spec.entrypoint() != null) cmd.withEntrypoint(spec.entrypoint());
         if (spec.workingDir() != null) cmd.withWorkingDir(spec.workingDir());
@@ -297,6 +302,20 @@ public final class DockerJavaEngine implements Engine {
             if (primary.ipv4Address() != null) cmd.withIpv4Address(primary.ipv4Address());
         }
         return cmd;
+    }
+
+    /** The service's healthcheck; start_interval only where the engine's API knows it (1.44+). */
+    private HealthCheck healthCheck(ContainerSpec spec) {
+        var h = spec.healthcheck();
+        if (h == null) return null;
+        HealthCheck out = new HealthCheck();
+        if (h.test() != null) out.withTest(h.test());
+        if (h.intervalNanos() != null) out.withInterval(h.intervalNanos());
+        if (h.timeoutNanos() != null) out.withTimeout(h.timeoutNanos());
+        if (h.retries() != null) out.withRetries(h.retries());
+        if (h.startPeriodNanos() != null) out.withStartPeriod(h.startPeriodNanos());
+        if (h.startIntervalNanos() != null && ApiVersions.compare(info.apiVersion(), "1.44") >= 0) out.withStartInterval(h.startIntervalNanos());
+        return out;
     }
 
     @Override
@@ -368,6 +387,16 @@ public final class DockerJavaEngine implements Engine {
                 // the stream is going away anyway
             }
         };
+    }
+
+    @Override
+    public ContainerStatus inspect(String container) {
+        InspectContainerResponse r = call("inspect container " + container, () -> client.inspectContainerCmd(container).exec());
+        InspectContainerResponse.ContainerState st = r.getState();
+        String health = st.getHealth() == null ? null : st.getHealth().getStatus();
+        String state = st.getStatus() == null ? "" : st.getStatus();
+        Long exit = st.getExitCodeLong();
+        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead") ? (exit == null ? null : exit.intValue()) : null);
     }
 
     @Override

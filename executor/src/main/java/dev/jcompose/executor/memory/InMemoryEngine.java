@@ -1,5 +1,6 @@
 package dev.jcompose.executor.memory;
 
+import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
@@ -214,6 +215,27 @@ public final class InMemoryEngine implements Engine {
         }
         if (script != null) script.lines().forEach(lines);
         return () -> { };
+    }
+
+    /** Health as a scripted container reports it: set with {@link #health}. */
+    private final Map<String, String> healths = new TreeMap<>();
+
+    public synchronized InMemoryEngine health(String container, String status) {
+        healths.put(container, status);
+        return this;
+    }
+
+    @Override
+    public synchronized ContainerStatus inspect(String container) {
+        ObservedContainer c = containers.get(container);
+        if (c == null) throw new EngineException("No such container: " + container);
+        Script script = scripts.get(container);
+        if (script != null && c.running()) {
+            // a scripted container has run its course by the time anyone looks
+            setState(container, "exited", "Exited (" + script.exitCode() + ")");
+            c = containers.get(container);
+        }
+        return new ContainerStatus(c.state(), healths.get(container), c.running() ? null : script == null ? 0 : script.exitCode());
     }
 
     @Override

@@ -60,7 +60,7 @@ class DockerJavaEngineTest {
                     new TreeMap<>(Map.of("GREETING", "hi")), containerLabels,
                     List.of(new ContainerSpec.PortBinding("127.0.0.1", null, 80, "tcp")),
                     List.of(new ContainerSpec.MountSpec("volume", p + "_data", "/data", false)),
-                    networks, "unless-stopped", null, null, null, true, false, false);
+                    networks, "unless-stopped", null, null, null, true, false, false, null);
             engine.createContainer(spec);
             engine.startContainer(spec.name());
             ObservedContainer c = engine.containers(p).get(0);
@@ -92,7 +92,7 @@ class DockerJavaEngineTest {
         try (Engine engine = RealEngine.connect()) {
             ContainerSpec spec = new ContainerSpec(p + "-web-1", "web", 1, "jcompose/no-such-image:never", null, null,
                     new TreeMap<>(), new TreeMap<>(Map.of(Labels.PROJECT, p)), List.of(), List.of(), Map.of(),
-                    null, null, null, null, null, false, false);
+                    null, null, null, null, null, false, false, null);
             EngineException e = assertThrows(EngineException.class, () -> engine.createContainer(spec));
             assertEquals("create container " + p + "-web-1: No such image: jcompose/no-such-image:never", e.getMessage());
             assertFalse(engine.imageExists("jcompose/no-such-image:never"));

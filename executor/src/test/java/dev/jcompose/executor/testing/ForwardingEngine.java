@@ -37,6 +37,7 @@ public class ForwardingEngine implements Engine {
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
     public LogFollower followLogs(String container, java.util.function.Consumer<String> lines) { return inner.followLogs(container, lines); }
     public int waitContainer(String container) { return inner.waitContainer(container); }
+    public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
     public void close() { inner.close(); }
 }

@@ -75,6 +75,30 @@ public sealed interface Action {
         public String doing() { return "Stopping"; }
     }
 
+    /** Waits until the container reports healthy; an exit or "unhealthy" fails it (unless not required: a warning). */
+    record WaitHealthy(String name, String service, boolean required) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "wait healthy"; }
+        public String done() { return "Healthy"; }
+        public String doing() { return "Waiting"; }
+    }
+
+    /** Waits until the container has exited; an exit code other than 0 fails it (unless not required). */
+    record WaitCompleted(String name, String service, boolean required) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "wait completed"; }
+        public String done() { return "Exited"; }
+        public String doing() { return "Waiting"; }
+    }
+
+    /** {@code up --wait}: running (and healthy when it has a healthcheck), or exited 0; gives up after the timeout. */
+    record WaitReady(String name, String service, int timeoutSeconds) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "wait ready"; }
+        public String done() { return "Healthy"; }
+        public String doing() { return "Waiting"; }
+    }
+
     record RestartContainer(String name, String service, int timeoutSeconds) implements Action {
         public String resource() { return "Container " + name; }
         public String verb() { return "restart"; }

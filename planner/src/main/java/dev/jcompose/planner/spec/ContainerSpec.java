@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param networks       engine network name to attachment, in the order to attach: the first is the one the
  *                       container is created on, the others are connected before it starts
  * @param restartPolicy  compose's restart word ({@code no}, {@code always}, {@code on-failure:3}...), or null
+ * @param healthcheck    null to keep the image's
  */
 public record ContainerSpec(
         String name,
@@ -34,7 +35,8 @@ public record ContainerSpec(
         String hostname,
         Boolean init,
         boolean tty,
-        boolean stdinOpen) {
+        boolean stdinOpen,
+        dev.jcompose.spec.model.Healthcheck healthcheck) {
 
     public ContainerSpec {
         command = command == null ? null : List.copyOf(command);
