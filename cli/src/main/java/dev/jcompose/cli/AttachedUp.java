@@ -18,19 +18,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code up} without {@code -d}: streams every container's output prefixed with {@code <service>-<n> |}, reports
  * each exit, and returns when all have stopped. The first Ctrl-C stops the stack gracefully (dependents first),
- * a second one leaves at once.
+ * a second one leaves at once. With {@code --abort-on-container-exit} (or {@code -failure}) the first exit (or
+ * failure) stops the stack; the exit code is then that container's, or the one {@code --exit-code-from} names.
  */
 final class AttachedUp {
+    /** The attached options of up. */
+    record Options(int timeout, boolean abortOnExit, boolean abortOnFailure, String exitCodeFrom) {}
+
     private final RootCommand root;
     private final Engine engine;
     private final Project project;
     private final int timeout;
+    private final Options options;
 
-    AttachedUp(RootCommand root, Engine engine, Project project, int timeout) {
+    AttachedUp(RootCommand root, Engine engine, Project project, Options options) {
         this.root = root;
         this.engine = engine;
         this.project = project;
-        this.timeout = timeout;
+        this.timeout = options.timeout();
+        this.options = options;
     }
 
     @SuppressWarnings("try") // the signal registration is only held for the duration of the block
@@ -49,7 +55,15 @@ final class AttachedUp {
         AtomicInteger interrupts = new AtomicInteger();
         CountDownLatch forced = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean aborting = new AtomicBoolean();
+        AtomicInteger abortCode = new AtomicInteger();
+        AtomicInteger selectedCode = new AtomicInteger();
         List<LogFollower> followers = new ArrayList<>();
+        Runnable stopAll = () -> {
+            var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
+            ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+            if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+        };
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
             if (interrupts.incrementAndGet() > 1) {
                 ctx.err().println("Forcing exit: containers left as they are");
@@ -58,9 +72,7 @@ final class AttachedUp {
             }
             stopping.set(true);
             ctx.err().println("Gracefully stopping... (press Ctrl+C again to force)");
-            var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
-            ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
-            if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+            stopAll.run();
         })) {
             for (int i = 0; i < containers.size(); i++) {
                 ObservedContainer c = containers.get(i);
@@ -75,6 +87,13 @@ final class AttachedUp {
                         int code = engine.waitContainer(c.name());
                         synchronized (out) {
                             out.println(prefixes.get(containers.indexOf(c)) + " exited with code " + code);
+                        }
+                        if (c.service().equals(options.exitCodeFrom())) selectedCode.set(code);
+                        boolean abort = options.abortOnExit() || options.exitCodeFrom() != null || (options.abortOnFailure() && code != 0);
+                        if (abort && !stopping.get() && aborting.compareAndSet(false, true)) {
+                            abortCode.set(code);
+                            ctx.err().println("Aborting on container exit...");
+                            new Thread(stopAll, "jcompose-abort").start();
                         }
                     } catch (RuntimeException e) {
                         ctx.err().println("Error: " + e.getMessage());
@@ -99,7 +118,9 @@ final class AttachedUp {
         } finally {
             followers.forEach(LogFollower::close);
         }
-        return stopping.get() || interrupts.get() > 0 ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        if (stopping.get() || interrupts.get() > 0) return ExitCodes.INTERRUPTED;
+        if (options.exitCodeFrom() != null) return selectedCode.get();
+        return aborting.get() ? abortCode.get() : ExitCodes.OK;
     }
 
     /** {@code web-1} for {@code <project>-web-1}; a {@code container_name} is shown as it is. */

@@ -52,6 +52,18 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration to wait for the project to be running|healthy")
     int waitTimeout;
 
+    @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. Incompatible with -d")
+    boolean abortOnExit;
+
+    @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited with failure. Incompatible with -d")
+    boolean abortOnFailure;
+
+    @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
+    String exitCodeFrom;
+
+    @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Accepted for docker compose compatibility; jcompose has no interactive menu")
+    Boolean menu;
+
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
@@ -66,6 +78,10 @@ final class UpCommand implements Callable<Integer> {
         Context ctx = root.context();
         if (forceRecreate && noRecreate) {
             ctx.err().println("--force-recreate and --no-recreate are incompatible");
+            return ExitCodes.USAGE;
+        }
+        if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
+            ctx.err().println("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with -d");
             return ExitCodes.USAGE;
         }
         Project loaded = Scaling.apply(root.load(java.util.Set.of(), services).project(), scale);
@@ -83,7 +99,7 @@ final class UpCommand implements Callable<Integer> {
                 return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
             }
             if (detach) return exit;
-            return new AttachedUp(root, engine, project, timeout).run();
+            return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
         }
     }
 }

@@ -56,4 +56,28 @@ class AttachedUpTest {
         assertTrue(engine.running("demo").isEmpty(), "everything stopped");
         assertEquals(2, engine.containers("demo").size(), "stopped, not removed");
     }
+
+    @Test
+    void abortOnFailureStopsTheOthersAndReturnsTheFailingCode() {
+        engine.script("demo-web-1", 5, "boom");
+        CliRunner.Result r = CliRunner.withEngine(dir, engine).run("up", "--abort-on-container-failure");
+        assertEquals(5, r.exit(), r.toString());
+        assertTrue(r.out().contains("web-1 exited with code 5"), r.out());
+        assertTrue(r.err().contains("Aborting on container exit..."), r.err());
+        assertTrue(engine.calls().contains("stop container demo-db-1"), engine.calls().toString());
+    }
+
+    @Test
+    void exitCodeFromReturnsThatServicesCode() {
+        engine.script("demo-web-1", 42, "done").script("demo-db-1", 0);
+        CliRunner.Result r = CliRunner.withEngine(dir, engine).run("up", "--exit-code-from", "web");
+        assertEquals(42, r.exit(), r.toString());
+    }
+
+    @Test
+    void abortFlagsAreIncompatibleWithDetach() {
+        CliRunner.Result r = CliRunner.withEngine(dir, engine).run("up", "-d", "--abort-on-container-exit");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(engine.calls().isEmpty());
+    }
 }

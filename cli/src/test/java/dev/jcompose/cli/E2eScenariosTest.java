@@ -43,8 +43,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class E2eScenariosTest {
     /** Scenario -> why jcompose fails it today. */
     static final Map<String, String> KNOWN_FAILING = new TreeMap<>(Map.ofEntries(
-            Map.entry("TestCascadeFail", "no --abort-on-container-failure yet"),
-            Map.entry("TestCascadeStop", "no --abort-on-container-exit yet"),
             Map.entry("TestNetworkConfigChanged", "no exec command yet"),
             Map.entry("TestPause", "no pause/unpause commands yet"),
             Map.entry("TestPsHonorsPsFormat", "ps does not read psFormat from the docker config yet"),
@@ -53,7 +51,6 @@ class E2eScenariosTest {
             Map.entry("TestStartStop", "no ls command yet"),
             Map.entry("TestStartStopWithOneOffs", "no run command yet"),
             Map.entry("TestUpContainerNameConflict", "the name conflict is reported in the engine's words, not compose's"),
-            Map.entry("TestUpExitCodeFrom", "no --exit-code-from yet"),
             Map.entry("TestUpRecreateVolumes", "no -V/--renew-anon-volumes yet"),
             Map.entry("TestWaitOnFaster", "no wait command yet")));
 
