@@ -35,6 +35,10 @@ public final class Cli {
             context.err().println(ex.getMessage());
             return ExitCodes.INVALID_PROJECT;
         }
+        if (ex instanceof dev.jcompose.planner.ConflictException) {
+            context.err().println(ex.getMessage());
+            return ExitCodes.FAILED;
+        }
         if (ex instanceof EngineUnavailableException) {
             context.err().println(ex.getMessage());
             return ExitCodes.ENGINE_UNAVAILABLE;

@@ -251,6 +251,17 @@ class CliTest {
     }
 
     @Test
+    void twoServicesSharingAContainerNameCannotComeUpTogetherButEachCanAlone() throws IOException {
+        write("compose.yaml", "name: demo\nservices:\n  a: {image: busybox, container_name: shared}\n  b: {image: busybox, container_name: shared}\n");
+        CliRunner.Result both = cli.run("up", "-d");
+        assertEquals(ExitCodes.FAILED, both.exit(), both.toString());
+        assertTrue(both.err().contains("container name \"shared\" is already in use by service \"a\""), both.err());
+        assertTrue(engine.calls().isEmpty(), "nothing was created");
+        assertEquals(0, cli.run("up", "-d", "b").exit());
+        assertEquals(List.of("shared"), engine.running("demo"));
+    }
+
+    @Test
     void namedServicesComeUpWithTheirDependenciesOnly() throws IOException {
         write("compose.yaml", "name: demo\nservices:\n  web: {image: busybox, depends_on: [db]}\n  db: {image: busybox}\n  docs: {image: busybox}\n");
         assertEquals(0, cli.run("up", "-d", "web").exit());

@@ -34,6 +34,7 @@ public final class Planner {
     /** The plan of {@code up}: make the engine hold what the project describes. */
     public static Plan up(Project project, ObservedState observed, UpOptions options) {
         ServiceGraph graph = ServiceGraph.of(project);
+        checkContainerNames(project);
         PlanBuilder plan = new PlanBuilder();
 
         // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
@@ -76,6 +77,19 @@ public final class Planner {
         }
         orphans(project, observed, options.removeOrphans(), options.stopTimeoutSeconds(), plan);
         return plan.build();
+    }
+
+    /** Two services with one container_name cannot run together (each can run alone). */
+    private static void checkContainerNames(Project project) {
+        Map<String, String> owners = new TreeMap<>();
+        for (Service s : project.services().values()) {
+            if (s.containerName() == null) continue;
+            String other = owners.putIfAbsent(s.containerName(), s.name());
+            if (other != null) {
+                throw new ConflictException("container name \"" + s.containerName() + "\" is already in use by service \""
+                        + other + "\": services \"" + other + "\" and \"" + s.name() + "\" cannot run together");
+            }
+        }
     }
 
     private static Map<String, Integer> networks(Project project, ObservedState observed, PlanBuilder plan, Set<Integer> after) {
