@@ -46,7 +46,7 @@ final class DownCommand implements Callable<Integer> {
             if (name == null || !root.files.isEmpty()) throw e;
         }
         boolean orphans = removeOrphans || Boolean.parseBoolean(root.context().env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        try (Engine engine = root.connect()) {
+        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, name)) {
             ObservedState observed = project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
             var plan = Planner.down(name, project, observed, new DownOptions(volumes, orphans, timeout));
             return PlanRunner.run(root, engine, plan, dryRun);

@@ -26,7 +26,7 @@ final class LifecycleCommands {
         Project loaded = root.load(Set.of(), services).project();
         Project project = services.isEmpty() ? loaded
                 : withDependencies ? Selection.withDependencies(loaded, services) : loaded.withServices(services);
-        try (Engine engine = root.connect()) {
+        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
             Plan plan = planner.apply(project, StateCollector.collect(engine, project));
             return PlanRunner.run(root, engine, plan, dryRun);
         }

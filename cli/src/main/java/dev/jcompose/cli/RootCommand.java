@@ -85,6 +85,12 @@ public final class RootCommand implements Callable<Integer> {
         return context.engines().connect(context.env());
     }
 
+    /** The project's lock, for commands that change it; says so when another command holds it. */
+    ProjectLock lock(Engine engine, String project) {
+        return ProjectLock.acquire(ProjectLock.directory(context.env()), engine.info().host(), project,
+                () -> context.err().println("waiting for another jcompose command on project " + project + " to finish..."));
+    }
+
     int parallelism() {
         if (parallel != null) return Math.max(1, parallel);
         String fromEnv = context.env().get("COMPOSE_PARALLEL_LIMIT");

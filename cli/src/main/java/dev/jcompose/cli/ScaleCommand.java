@@ -38,7 +38,7 @@ final class ScaleCommand implements Callable<Integer> {
         List<String> services = Scaling.services(specs);
         Project loaded = Scaling.apply(root.load(Set.of(), services).project(), specs);
         Project project = noDeps ? loaded.withServices(services) : Selection.withDependencies(loaded, services);
-        try (Engine engine = root.connect()) {
+        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
             var plan = Planner.up(project, StateCollector.collect(engine, project), UpOptions.defaults());
             return PlanRunner.run(root, engine, new dev.jcompose.planner.plan.Plan(plan.steps(), List.of()), dryRun);
         }

@@ -64,6 +64,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Accepted for docker compose compatibility; jcompose has no interactive menu")
     Boolean menu;
 
+    @Option(names = {"-V", "--renew-anon-volumes"}, description = "Recreate anonymous volumes instead of retrieving data from the previous containers")
+    boolean renewAnonVolumes;
+
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
@@ -88,17 +91,20 @@ final class UpCommand implements Callable<Integer> {
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout);
+        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes);
         try (Engine engine = root.connect()) {
-            ObservedState observed = StateCollector.collect(engine, project);
-            Plan plan = Planner.up(project, observed, options);
-            if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
-            int exit = PlanRunner.run(root, engine, plan, dryRun);
-            if (exit != ExitCodes.OK || dryRun || noStart) return exit;
-            if (waitReady) {
-                return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
+            try (ProjectLock lock = root.lock(engine, project.name())) {
+                ObservedState observed = StateCollector.collect(engine, project);
+                Plan plan = Planner.up(project, observed, options);
+                if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
+                int exit = PlanRunner.run(root, engine, plan, dryRun);
+                if (exit != ExitCodes.OK || dryRun || noStart) return exit;
+                if (waitReady) {
+                    return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
+                }
+                if (detach) return exit;
             }
-            if (detach) return exit;
+            // attached: the lock is released first, so that other commands can act on the stack while its logs stream
             return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
         }
     }

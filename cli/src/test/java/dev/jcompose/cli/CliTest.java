@@ -251,6 +251,43 @@ class CliTest {
     }
 
     @Test
+    void twoUpsAtOnceNeverCreateDuplicates() throws Exception {
+        // a slow create makes the two commands overlap; the second waits for the first, then has nothing to do
+        java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
+        dev.jcompose.executor.testing.ForwardingEngine slow = new dev.jcompose.executor.testing.ForwardingEngine(engine) {
+            @Override
+            public void createContainer(dev.jcompose.planner.spec.ContainerSpec spec) {
+                firstInside.countDown();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.createContainer(spec);
+            }
+
+            @Override
+            public void close() { }
+        };
+        CliRunner shared = new CliRunner(dir, env -> slow).env("XDG_RUNTIME_DIR", dir.resolve("run").toString());
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> shared.run("up", "-d"));
+            assertTrue(firstInside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            var second = two.submit(() -> shared.run("up", "-d"));
+            assertEquals(0, first.get().exit(), first.get().toString());
+            CliRunner.Result r = second.get();
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.err().contains("waiting for another jcompose command on project demo to finish..."), r.err());
+            assertFalse(r.err().contains("Created"), "the second found everything done: " + r.err());
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(2, engine.containers("demo").size());
+        assertEquals(1, engine.calls().stream().filter(c -> c.equals("create container demo-web-1")).count());
+    }
+
+    @Test
     void twoServicesSharingAContainerNameCannotComeUpTogetherButEachCanAlone() throws IOException {
         write("compose.yaml", "name: demo\nservices:\n  a: {image: busybox, container_name: shared}\n  b: {image: busybox, container_name: shared}\n");
         CliRunner.Result both = cli.run("up", "-d");

@@ -48,6 +48,8 @@ public interface Engine extends AutoCloseable {
 
     void removeContainer(String name, boolean removeVolumes);
 
+    void renameContainer(String from, String to);
+
     /** Restarts a container in place (a stopped one is started). */
     void restartContainer(String name, int timeoutSeconds);
 

@@ -185,13 +185,29 @@ public final class Planner {
                                        PlanBuilder plan, SortedSet<Integer> createAfter) {
         ServicePlan sp = new ServicePlan(service.name());
         String hash = ConfigHasher.hash(service);
-        List<ObservedContainer> existing = new ArrayList<>(observed.containersOf(service.name()));
-        existing.sort(java.util.Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
+        // One container per replica number: the current one, else the one under its own name (an interrupted
+        // recreate leaves two); the others are surplus. Then, over the scale, obsolete replicas go first.
+        java.util.Comparator<ObservedContainer> best = java.util.Comparator
+                .<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
+                .thenComparingInt(c -> c.name().equals(ContainerSpecs.containerName(project, service, c.number())) ? 0 : 1)
+                .thenComparing(ObservedContainer::name);
+        Map<Integer, List<ObservedContainer>> byNumber = new TreeMap<>();
+        for (ObservedContainer c : observed.containersOf(service.name())) byNumber.computeIfAbsent(c.number(), k -> new ArrayList<>()).add(c);
+        List<ObservedContainer> winners = new ArrayList<>();
+        List<ObservedContainer> surplus = new ArrayList<>();
+        for (List<ObservedContainer> same : byNumber.values()) {
+            same.sort(best);
+            winners.add(same.get(0));
+            surplus.addAll(same.subList(1, same.size()));
+        }
+        winners.sort(java.util.Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
                 .thenComparingInt(ObservedContainer::number));
-        List<ObservedContainer> kept = new ArrayList<>(existing.subList(0, Math.min(service.scale(), existing.size())));
-        List<ObservedContainer> surplus = existing.subList(kept.size(), existing.size());
+        List<ObservedContainer> kept = new ArrayList<>(winners.subList(0, Math.min(service.scale(), winners.size())));
+        surplus.addAll(winners.subList(kept.size(), winners.size()));
+        Set<Integer> surplusRemoved = new TreeSet<>();
         for (int i = surplus.size() - 1; i >= 0; i--) {
-            remove(surplus.get(i), "service " + service.name() + " is scaled to " + service.scale(), options.stopTimeoutSeconds(), plan, List.of(), false);
+            surplusRemoved.add(remove(surplus.get(i), "service " + service.name() + " is scaled to " + service.scale(),
+                    options.stopTimeoutSeconds(), plan, List.of(), false));
         }
         kept.sort(java.util.Comparator.comparingInt(ObservedContainer::number));
         Set<Integer> used = new TreeSet<>();
@@ -201,10 +217,23 @@ public final class Planner {
             sp.containers.add(spec.name());
             String why = recreateReason(c, hash, service, options);
             if (why != null) {
-                int removed = remove(c, why, options.stopTimeoutSeconds(), plan, createAfter, false);
-                int create = plan.add(new Action.CreateContainer(spec), why, List.of(removed));
-                sp.created.add(create);
-                if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "recreated");
+                // As compose: the new container is made beside the old one under a temporary name, so a create that
+                // fails leaves the old one running; then stop old, remove old, rename new.
+                String temporary = c.id().substring(0, Math.min(12, c.id().length())) + "_" + spec.name();
+                var newSpec = options.renewAnonVolumes() ? spec : withAnonymousVolumesOf(spec, c);
+                Set<Integer> after = new TreeSet<>(createAfter);
+                after.addAll(surplusRemoved);
+                int create = plan.add(new Action.CreateContainer(newSpec.withName(temporary)), why, after);
+                int removed = remove(c, why, options.stopTimeoutSeconds(), plan, List.of(create), false);
+                int renamed = plan.add(new Action.RenameContainer(temporary, spec.name(), service.name()), why, List.of(removed));
+                sp.created.add(renamed);
+                if (!options.noStart()) startLater(sp, spec.name(), Set.of(renamed), "recreated");
+            } else if (!c.name().equals(spec.name())) {
+                // the new container of a recreate that was interrupted before its rename
+                int renamed = plan.add(new Action.RenameContainer(c.name(), spec.name(), service.name()),
+                        "finishing an interrupted recreate", surplusRemoved);
+                sp.created.add(renamed);
+                if (!c.running() && !options.noStart()) startLater(sp, spec.name(), Set.of(renamed), "container is " + c.state());
             } else if (!c.running() && !options.noStart()) {
                 startLater(sp, c.name(), createAfter, "container is " + c.state());
             }
@@ -220,6 +249,20 @@ public final class Planner {
             if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "created");
         }
         return sp;
+    }
+
+    /** The old container's anonymous volumes, mounted again at the same paths, so their data survives a recreate. */
+    private static dev.jcompose.planner.spec.ContainerSpec withAnonymousVolumesOf(dev.jcompose.planner.spec.ContainerSpec spec, ObservedContainer old) {
+        List<dev.jcompose.planner.spec.ContainerSpec.MountSpec> mounts = new ArrayList<>();
+        for (var m : spec.mounts()) {
+            String previous = old.volumeMounts().get(m.target());
+            if (m.type().equals(ServiceVolume.VOLUME) && m.source() == null && previous != null) {
+                mounts.add(new dev.jcompose.planner.spec.ContainerSpec.MountSpec(m.type(), previous, m.target(), m.readOnly()));
+            } else {
+                mounts.add(m);
+            }
+        }
+        return spec.withMounts(mounts);
     }
 
     private static void startLater(ServicePlan sp, String container, Set<Integer> after, String reason) {

@@ -79,8 +79,13 @@ class PlannerFixturesTest {
             case "start": return Planner.start(project, observed);
             case "restart": return Planner.restart(project, observed, 10);
             default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                    bool(p, "noStart"), bool(p, "removeOrphans"), 10));
+                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes")));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeMap<String, String> volumes(Map<String, Object> c) {
+        return new TreeMap<>((Map<String, String>) c.getOrDefault("volumes", Map.of()));
     }
 
     private static boolean bool(Properties p, String key) {
@@ -105,8 +110,8 @@ class PlannerFixturesTest {
             labels.put(Labels.CONFIG_HASH, hash);
             labels.put(Labels.DEPENDS_ON, (String) c.getOrDefault("depends_on", ""));
             String name = (String) c.getOrDefault("name", "demo-" + service + "-" + c.getOrDefault("number", 1));
-            containers.add(new ObservedContainer("id-" + name, name, "busybox", "", 0, (String) c.getOrDefault("state", "running"),
-                    "", new TreeMap<>(labels), List.of()));
+            containers.add(new ObservedContainer((String) c.getOrDefault("id", "id-" + name), name, "busybox", "", 0, (String) c.getOrDefault("state", "running"),
+                    "", new TreeMap<>(labels), List.of(), volumes(c)));
         }
         List<ObservedNetwork> networks = new ArrayList<>();
         for (Map<String, Object> n : (List<Map<String, Object>>) root.getOrDefault("networks", List.of())) {

@@ -125,9 +125,16 @@ public final class DockerJavaEngine implements Engine {
                     ports.add(new PublishedPort(p.getIp(), p.getPublicPort(), p.getPrivatePort() == null ? 0 : p.getPrivatePort(), p.getType()));
                 }
             }
+            TreeMap<String, String> volumes = new TreeMap<>();
+            if (c.getMounts() != null) {
+                for (var m : c.getMounts()) {
+                    // volume mounts have a name (binds have none)
+                    if (m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null) volumes.put(m.getDestination(), m.getName());
+                }
+            }
             out.add(new ObservedContainer(c.getId(), name, c.getImage(), c.getCommand() == null ? "" : c.getCommand(),
                     c.getCreated() == null ? 0 : c.getCreated(), c.getState() == null ? "" : c.getState(),
-                    c.getStatus() == null ? "" : c.getStatus(), labels(c.getLabels()), ports));
+                    c.getStatus() == null ? "" : c.getStatus(), labels(c.getLabels()), ports, volumes));
         }
         return out;
     }
@@ -352,6 +359,14 @@ public final class DockerJavaEngine implements Engine {
         } catch (NotFound e) {
             // already gone
         }
+    }
+
+    @Override
+    public void renameContainer(String from, String to) {
+        call("rename container " + from + " to " + to, () -> {
+            client.renameContainerCmd(from).withName(to).exec();
+            return null;
+        });
     }
 
     @Override

@@ -154,8 +154,12 @@ public final class InMemoryEngine implements Engine {
             ports.add(new PublishedPort(p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), p.hostPort(), p.containerPort(), p.protocol()));
         }
         String command = spec.command() == null ? "" : String.join(" ", spec.command());
+        TreeMap<String, String> volumes = new TreeMap<>();
+        for (ContainerSpec.MountSpec m : spec.mounts()) {
+            if (m.type().equals("volume")) volumes.put(m.target(), m.source() != null ? m.source() : "anon" + nextId + m.target().replace('/', '-'));
+        }
         containers.put(spec.name(), new ObservedContainer("c" + nextId++, spec.name(), spec.image(), command, clock++,
-                "created", "Created", spec.labels(), ports));
+                "created", "Created", spec.labels(), ports, volumes));
         specs.put(spec.name(), spec);
     }
 
@@ -170,6 +174,17 @@ public final class InMemoryEngine implements Engine {
         record("stop container " + name);
         setState(name, "exited", "Exited (0) 1 second ago");
         stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+    }
+
+    @Override
+    public synchronized void renameContainer(String from, String to) {
+        record("rename container " + from + " to " + to);
+        if (containers.containsKey(to)) throw new EngineException("Conflict. The container name \"/" + to + "\" is already in use");
+        ObservedContainer c = containers.remove(from);
+        if (c == null) throw new EngineException("No such container: " + from);
+        containers.put(to, c.withName(to));
+        ContainerSpec spec = specs.remove(from);
+        if (spec != null) specs.put(to, spec.withName(to));
     }
 
     @Override
@@ -193,7 +208,7 @@ public final class InMemoryEngine implements Engine {
     private void setState(String name, String state, String status) {
         ObservedContainer c = containers.get(name);
         if (c == null) throw new EngineException("No such container: " + name);
-        containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.command(), c.created(), state, status, c.labels(), c.ports()));
+        containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.command(), c.created(), state, status, c.labels(), c.ports(), c.volumeMounts()));
     }
 
     /**

@@ -39,5 +39,6 @@ public class ForwardingEngine implements Engine {
     public int waitContainer(String container) { return inner.waitContainer(container); }
     public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
+    public void renameContainer(String from, String to) { inner.renameContainer(from, to); }
     public void close() { inner.close(); }
 }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  *
  * @param state   the engine's state word: created, running, paused, restarting, exited, dead
  * @param status  the engine's human status ("Up 3 seconds", "Exited (0) 2 minutes ago")
- * @param created seconds since the epoch
+ * @param created      seconds since the epoch
+ * @param volumeMounts the container's volume mounts, target path to engine volume name (anonymous ones included)
  */
 public record ObservedContainer(
         String id,
@@ -21,11 +22,17 @@ public record ObservedContainer(
         String state,
         String status,
         SortedMap<String, String> labels,
-        List<PublishedPort> ports) {
+        List<PublishedPort> ports,
+        SortedMap<String, String> volumeMounts) {
 
     public ObservedContainer {
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         ports = List.copyOf(ports);
+        volumeMounts = java.util.Collections.unmodifiableSortedMap(volumeMounts == null ? new TreeMap<>() : new TreeMap<>(volumeMounts));
+    }
+
+    public ObservedContainer withName(String newName) {
+        return new ObservedContainer(id, newName, image, command, created, state, status, labels, ports, volumeMounts);
     }
 
     public String project() {

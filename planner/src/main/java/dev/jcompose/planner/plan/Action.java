@@ -99,6 +99,14 @@ public sealed interface Action {
         public String doing() { return "Waiting"; }
     }
 
+    /** The last step of a recreate: the new container takes the old one's name. */
+    record RenameContainer(String from, String to, String service) implements Action {
+        public String resource() { return "Container " + to; }
+        public String verb() { return "rename"; }
+        public String done() { return "Renamed"; }
+        public String doing() { return "Renaming"; }
+    }
+
     record RestartContainer(String name, String service, int timeoutSeconds) implements Action {
         public String resource() { return "Container " + name; }
         public String verb() { return "restart"; }

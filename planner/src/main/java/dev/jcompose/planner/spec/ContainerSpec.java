@@ -48,6 +48,16 @@ public record ContainerSpec(
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
     }
 
+    public ContainerSpec withName(String newName) {
+        return new ContainerSpec(newName, service, number, image, command, entrypoint, environment, labels, ports, mounts,
+                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck);
+    }
+
+    public ContainerSpec withMounts(List<MountSpec> newMounts) {
+        return new ContainerSpec(name, service, number, image, command, entrypoint, environment, labels, ports, newMounts,
+                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck);
+    }
+
     /** The network the container is created on, or null for none. */
     public String primaryNetwork() {
         return networks.isEmpty() ? null : networks.keySet().iterator().next();
