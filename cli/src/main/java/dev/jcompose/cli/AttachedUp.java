@@ -77,14 +77,16 @@ final class AttachedUp {
             for (int i = 0; i < containers.size(); i++) {
                 ObservedContainer c = containers.get(i);
                 String prefix = prefixes.get(i) + " ".repeat(width - prefixes.get(i).length()) + "  | ";
-                followers.add(engine.followLogs(c.name(), line -> {
+                LogFollower follower = engine.followLogs(c.name(), line -> {
                     synchronized (out) {
                         out.println(prefix + line);
                     }
-                }));
+                });
+                followers.add(follower);
                 Thread waiter = new Thread(() -> {
                     try {
                         int code = engine.waitContainer(c.name());
+                        follower.awaitEnd(5_000); // its last lines come before the line that says it exited
                         synchronized (out) {
                             out.println(prefixes.get(containers.indexOf(c)) + " exited with code " + code);
                         }

@@ -18,7 +18,12 @@ final class PlanRunner {
             ctx.out().print(plan.render());
             return ExitCodes.OK;
         }
+        long started = System.nanoTime();
         ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+        if (ctx.env().containsKey("JCOMPOSE_TIMING")) {
+            // for bench/up.sh: the wall time of the engine calls alone, to set against the whole command's
+            ctx.err().printf("timing: engine calls %d ms for %d steps%n", (System.nanoTime() - started) / 1_000_000, plan.steps().size());
+        }
         if (report.succeeded()) return ExitCodes.OK;
         if (report.interrupted()) {
             ctx.err().println("interrupted: " + report.completed().size() + " steps done, " + report.skipped().size() + " not run");

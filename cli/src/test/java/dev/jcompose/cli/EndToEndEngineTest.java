@@ -99,7 +99,7 @@ class EndToEndEngineTest {
 
             CliRunner.Result changed = cli.env("GREETING", "changed").run("-p", p, "up", "-d");
             assertEquals(0, changed.exit(), changed.toString());
-            assertTrue(changed.err().contains("Container " + p + "-backend-1  Created"), changed.err());
+            assertTrue(changed.err().contains("Container " + p + "-backend-1  Recreated"), changed.err());
             assertFalse(changed.err().contains(p + "-web-1"), "only the changed service is recreated: " + changed.err());
 
             CliRunner.Result ps = cli.run("-p", p, "ps");

@@ -223,7 +223,7 @@ public final class Planner {
                 var newSpec = options.renewAnonVolumes() ? spec : withAnonymousVolumesOf(spec, c);
                 Set<Integer> after = new TreeSet<>(createAfter);
                 after.addAll(surplusRemoved);
-                int create = plan.add(new Action.CreateContainer(newSpec.withName(temporary)), why, after);
+                int create = plan.add(new Action.CreateContainer(newSpec.withName(temporary), c.name()), why, after);
                 int removed = remove(c, why, options.stopTimeoutSeconds(), plan, List.of(create), false);
                 int renamed = plan.add(new Action.RenameContainer(temporary, spec.name(), service.name()), why, List.of(removed));
                 sp.created.add(renamed);

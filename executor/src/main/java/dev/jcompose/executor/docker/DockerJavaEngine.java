@@ -395,11 +395,23 @@ public final class DockerJavaEngine implements Engine {
         };
         call("follow logs of " + container, () -> client.logContainerCmd(container).withStdOut(true).withStdErr(true)
                 .withFollowStream(true).withTailAll().exec(callback));
-        return () -> {
-            try {
-                callback.close();
-            } catch (IOException e) {
-                // the stream is going away anyway
+        return new LogFollower() {
+            @Override
+            public void awaitEnd(long millis) {
+                try {
+                    callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    callback.close();
+                } catch (IOException e) {
+                    // the stream is going away anyway
+                }
             }
         };
     }

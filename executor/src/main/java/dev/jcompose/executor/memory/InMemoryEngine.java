@@ -229,7 +229,10 @@ public final class InMemoryEngine implements Engine {
             script = scripts.get(container);
         }
         if (script != null) script.lines().forEach(lines);
-        return () -> { };
+        return new LogFollower() {
+            public void awaitEnd(long millis) { }
+            public void close() { }
+        };
     }
 
     /** Health as a scripted container reports it: set with {@link #health}. */

@@ -53,12 +53,21 @@ public sealed interface Action {
         public String doing() { return "Removing"; }
     }
 
-    /** Creates the container on its first network and connects it to the others before anything starts it. */
-    record CreateContainer(ContainerSpec spec) implements Action {
-        public String resource() { return "Container " + spec.name(); }
-        public String verb() { return "create"; }
-        public String done() { return "Created"; }
-        public String doing() { return "Creating"; }
+    /**
+     * Creates the container on its first network and connects it to the others before anything starts it.
+     *
+     * @param replaces the container a recreate replaces (the new one is created beside it under a temporary name),
+     *                 or null
+     */
+    record CreateContainer(ContainerSpec spec, String replaces) implements Action {
+        public CreateContainer(ContainerSpec spec) {
+            this(spec, null);
+        }
+
+        public String resource() { return "Container " + (replaces != null ? replaces : spec.name()); }
+        public String verb() { return replaces != null ? "recreate" : "create"; }
+        public String done() { return replaces != null ? "Recreated" : "Created"; }
+        public String doing() { return replaces != null ? "Recreate" : "Creating"; }
     }
 
     record StartContainer(String name, String service) implements Action {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of up/down (issue 4): jcompose and docker-compose v1 (Debian's 1.29.2) on the same engine, one after
+# the other, on generated stacks of 10 and 50 services (bench/gen-stack.py). Rows: cold up -d, up -d with
+# nothing changed, up -d with one service changed, down. Each figure is the median of $RUNS runs (default 3).
+# jcompose also reports the wall time of its engine calls alone (JCOMPOSE_TIMING): the "engine" column, against
+# which cold up is judged (target: within 10%). Needs the engine and base image: scripts/engine.sh and
+# scripts/base-images.sh, and docker-compose.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs=${RUNS:-3}
+work=$(mktemp -d)
+export JCOMPOSE_SETUP=0
+command -v docker-compose >/dev/null || { echo "bench needs docker-compose (apt-get install docker-compose)" >&2; exit 1; }
+"$here/jcompose" version >/dev/null
+
+ms() { date +%s%N | cut -c1-13; }
+median() { python3 -c "import sys,statistics; print(int(statistics.median(map(int, sys.argv[1:]))))" "$@"; }
+cleanup() {
+  for n in 10 50; do
+    "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" down -v -t 1 >/dev/null 2>&1 || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# run TOOL N PHASE: prints the milliseconds the phase took (for jcompose also the engine-call time, after a space)
+run() {
+  local tool=$1 n=$2 phase=$3 file="$work/s$n.yaml" project="bench$n" change=0 start end engine=""
+  [ "$phase" = change ] && change=$RANDOM
+  local cmd
+  if [ "$tool" = jcompose ]; then cmd=("$here/jcompose" -p "$project" -f "$file"); else cmd=(docker-compose -p "$project" -f "$file"); fi
+  start=$(ms)
+  if [ "$phase" = down ]; then
+    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" down -t 1 >"$work/out" 2>&1
+  else
+    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" up -d >"$work/out" 2>&1
+  fi
+  end=$(ms)
+  [ "$tool" = jcompose ] && engine=$(grep -o 'engine calls [0-9]*' "$work/out" | awk '{s+=$3} END {print s+0}')
+  echo "$((end - start)) $engine"
+}
+
+printf '%-9s %-14s %10s %12s %10s %9s\n' stack row jcompose "(engine)" compose-v1 ratio
+for n in 10 50; do
+  python3 "$here/bench/gen-stack.py" "$n" "$work/s$n.yaml"
+  for phase in cold noop change down; do
+    declare -A t=() e=()
+    for tool in jcompose docker-compose; do
+      vals=() evals=()
+      for _ in $(seq 1 "$runs"); do
+        # each phase starts from the state it measures: nothing for cold, a running stack for the others
+        if [ "$phase" = cold ]; then
+          "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" down -v -t 1 >/dev/null 2>&1
+        else
+          CHANGE=0 "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" up -d >/dev/null 2>&1
+          [ "$tool" = docker-compose ] && CHANGE=0 docker-compose -p "bench$n" -f "$work/s$n.yaml" up -d >/dev/null 2>&1
+        fi
+        read -r v ev < <(run "$tool" "$n" "$phase")
+        vals+=("$v"); [ -n "${ev:-}" ] && evals+=("$ev")
+      done
+      t[$tool]=$(median "${vals[@]}")
+      [ ${#evals[@]} -gt 0 ] && e[$tool]=$(median "${evals[@]}")
+    done
+    ratio=$(python3 -c "print(f'{${t[docker-compose]}/max(1,${t[jcompose]}):.1f}x')")
+    printf '%-9s %-14s %8s ms %9s ms %7s ms %9s\n' "$n svc" "$phase" "${t[jcompose]}" "${e[jcompose]:--}" "${t[docker-compose]}" "$ratio"
+  done
+done
+echo "ratio = docker-compose v1 time / jcompose time (above 1: jcompose is faster)"
