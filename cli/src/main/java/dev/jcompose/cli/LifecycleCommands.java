@@ -97,4 +97,89 @@ final class LifecycleCommands {
             return run(root, services, false, dryRun, (p, o) -> Planner.restart(p, o, timeout));
         }
     }
+
+    @Command(name = "pause", description = "Pause services")
+    static final class Pause implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return run(root, services, false, dryRun, Planner::pause);
+        }
+    }
+
+    @Command(name = "unpause", description = "Unpause services")
+    static final class Unpause implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return run(root, services, false, dryRun, Planner::unpause);
+        }
+    }
+
+    @Command(name = "rm", description = "Removes stopped service containers")
+    static final class Rm implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal")
+        boolean force;
+
+        @Option(names = {"-s", "--stop"}, description = "Stop the containers, if required, before removing")
+        boolean stop;
+
+        @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers")
+        boolean volumes;
+
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Context ctx = root.context();
+            return run(root, services, false, dryRun, (project, observed) -> {
+                Plan plan = Planner.rm(project, observed, stop, volumes, 10);
+                if (plan.isEmpty()) {
+                    ctx.err().println("No stopped containers");
+                    return plan;
+                }
+                if (force || dryRun) return plan;
+                // Without --force, ask as docker compose does; where nobody can answer (CI, a pipe), remove nothing.
+                java.io.Console console = System.console();
+                String names = plan.steps().stream().filter(s -> s.action() instanceof dev.jcompose.planner.plan.Action.RemoveContainer)
+                        .map(s -> s.action().resource().replace("Container ", "")).collect(java.util.stream.Collectors.joining(", "));
+                String answer = console == null ? null : console.readLine("Going to remove %s%nAre you sure? [y/N] ", names);
+                if (answer != null && answer.strip().toLowerCase().startsWith("y")) return plan;
+                ctx.err().println(console == null ? "rm would remove " + names + ": pass --force to confirm (no terminal to ask on)" : "Nothing removed");
+                return new Plan(List.of(), List.of());
+            });
+        }
+    }
 }

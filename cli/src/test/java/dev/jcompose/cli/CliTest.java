@@ -251,6 +251,29 @@ class CliTest {
     }
 
     @Test
+    void rmWithoutForceAndNoTerminalRemovesNothing() {
+        assertEquals(0, cli.run("up", "-d").exit());
+        assertEquals(0, cli.run("stop", "web").exit());
+        CliRunner.Result r = cli.run("rm");
+        assertTrue(r.err().contains("rm would remove demo-web-1: pass --force to confirm"), r.err());
+        assertEquals(2, engine.containers("demo").size());
+        assertEquals(0, cli.run("rm", "-f").exit());
+        assertEquals(List.of("demo-db-1"), engine.containers("demo").stream().map(c -> c.name()).toList());
+        assertEquals(0, cli.run("rm", "-f", "-s").exit());
+        assertTrue(engine.containers("demo").isEmpty());
+    }
+
+    @Test
+    void lsListsProjectsRunningUnlessAll() {
+        assertEquals(0, cli.run("up", "-d").exit());
+        assertTrue(cli.run("ls").out().lines().anyMatch(l -> l.startsWith("demo ") && l.contains("running(2)")), cli.run("ls").out());
+        assertEquals(0, cli.run("stop").exit());
+        assertEquals("[]\n", cli.run("ls", "--format", "json").out());
+        assertTrue(cli.run("ls", "-a", "--format", "json").out().contains("\"Name\":\"demo\",\"Status\":\"exited(2)\""));
+        assertEquals("demo\n", cli.run("ls", "-a", "-q").out());
+    }
+
+    @Test
     void twoUpsAtOnceNeverCreateDuplicates() throws Exception {
         // a slow create makes the two commands overlap; the second waits for the first, then has nothing to do
         java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);

@@ -44,11 +44,8 @@ class E2eScenariosTest {
     /** Scenario -> why jcompose fails it today. */
     static final Map<String, String> KNOWN_FAILING = new TreeMap<>(Map.ofEntries(
             Map.entry("TestNetworkConfigChanged", "no exec command yet"),
-            Map.entry("TestPause", "no pause/unpause commands yet"),
             Map.entry("TestPsHonorsPsFormat", "ps does not read psFormat from the docker config yet"),
             Map.entry("TestRemoveOrphans", "no run command yet"),
-            Map.entry("TestRm", "no rm command yet"),
-            Map.entry("TestStartStop", "no ls command yet"),
             Map.entry("TestStartStopWithOneOffs", "no run command yet"),
             Map.entry("TestUpRecreateVolumes", "no -V/--renew-anon-volumes yet"),
             Map.entry("TestWaitOnFaster", "no wait command yet")));

@@ -50,6 +50,13 @@ public interface Engine extends AutoCloseable {
 
     void renameContainer(String from, String to);
 
+    void pauseContainer(String name);
+
+    void unpauseContainer(String name);
+
+    /** Every container any compose project made on this engine (label {@code com.docker.compose.project} set). */
+    List<ObservedContainer> allProjectContainers();
+
     /** Restarts a container in place (a stopped one is started). */
     void restartContainer(String name, int timeoutSeconds);
 

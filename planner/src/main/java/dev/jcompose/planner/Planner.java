@@ -434,4 +434,36 @@ public final class Planner {
         }
         return plan.build();
     }
+
+    /** The plan of {@code pause}: the running containers of the services. */
+    public static Plan pause(Project project, ObservedState observed) {
+        return inStartOrder(project, observed, (c, after, plan) -> c.state().equals("running")
+                ? plan.add(new Action.PauseContainer(c.name(), c.service()), "pause", Set.of()) : null);
+    }
+
+    /** The plan of {@code unpause}: the paused containers of the services. */
+    public static Plan unpause(Project project, ObservedState observed) {
+        return inStartOrder(project, observed, (c, after, plan) -> c.state().equals("paused")
+                ? plan.add(new Action.UnpauseContainer(c.name(), c.service()), "unpause", Set.of()) : null);
+    }
+
+    /**
+     * The plan of {@code rm}: the services' stopped containers (one-off ones included); with {@code stop} the
+     * running ones are stopped first; anonymous volumes go too with {@code volumes}. Returns an empty plan when
+     * there is nothing to remove.
+     */
+    public static Plan rm(Project project, ObservedState observed, boolean stop, boolean volumes, int timeoutSeconds) {
+        PlanBuilder plan = new PlanBuilder();
+        for (ObservedContainer c : observed.containers()) {
+            if (!project.services().containsKey(c.service())) continue;
+            if (c.running()) {
+                if (!stop) continue;
+                int stopped = plan.add(new Action.StopContainer(c.name(), c.service(), timeoutSeconds), "rm --stop", List.of());
+                plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), "rm", List.of(stopped));
+            } else {
+                plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), "rm", List.of());
+            }
+        }
+        return plan.build();
+    }
 }

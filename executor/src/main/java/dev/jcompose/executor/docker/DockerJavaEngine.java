@@ -114,8 +114,17 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedContainer> containers(String project) {
-        List<Container> list = call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec());
+        return observed(call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec()));
+    }
+
+    @Override
+    public List<ObservedContainer> allProjectContainers() {
+        return observed(call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(dev.jcompose.planner.Labels.PROJECT)).exec()));
+    }
+
+    private static List<ObservedContainer> observed(List<Container> list) {
         List<ObservedContainer> out = new ArrayList<>();
         for (Container c : list) {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
@@ -365,6 +374,22 @@ public final class DockerJavaEngine implements Engine {
     public void renameContainer(String from, String to) {
         call("rename container " + from + " to " + to, () -> {
             client.renameContainerCmd(from).withName(to).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public void pauseContainer(String name) {
+        call("pause container " + name, () -> {
+            client.pauseContainerCmd(name).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public void unpauseContainer(String name) {
+        call("unpause container " + name, () -> {
+            client.unpauseContainerCmd(name).exec();
             return null;
         });
     }

@@ -188,6 +188,23 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public synchronized void pauseContainer(String name) {
+        record("pause container " + name);
+        setState(name, "paused", "Up 1 second (Paused)");
+    }
+
+    @Override
+    public synchronized void unpauseContainer(String name) {
+        record("unpause container " + name);
+        setState(name, "running", "Up 1 second");
+    }
+
+    @Override
+    public synchronized List<ObservedContainer> allProjectContainers() {
+        return containers.values().stream().filter(c -> c.project() != null).toList();
+    }
+
+    @Override
     public synchronized void restartContainer(String name, int timeoutSeconds) {
         record("restart container " + name);
         setState(name, "running", "Up 1 second");

@@ -40,5 +40,8 @@ public class ForwardingEngine implements Engine {
     public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
     public void renameContainer(String from, String to) { inner.renameContainer(from, to); }
+    public void pauseContainer(String name) { inner.pauseContainer(name); }
+    public void unpauseContainer(String name) { inner.unpauseContainer(name); }
+    public List<ObservedContainer> allProjectContainers() { return inner.allProjectContainers(); }
     public void close() { inner.close(); }
 }

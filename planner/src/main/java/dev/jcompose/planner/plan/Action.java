@@ -116,6 +116,20 @@ public sealed interface Action {
         public String doing() { return "Renaming"; }
     }
 
+    record PauseContainer(String name, String service) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "pause"; }
+        public String done() { return "Paused"; }
+        public String doing() { return "Pausing"; }
+    }
+
+    record UnpauseContainer(String name, String service) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "unpause"; }
+        public String done() { return "Unpaused"; }
+        public String doing() { return "Unpausing"; }
+    }
+
     record RestartContainer(String name, String service, int timeoutSeconds) implements Action {
         public String resource() { return "Container " + name; }
         public String verb() { return "restart"; }

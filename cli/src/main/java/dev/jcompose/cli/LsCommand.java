@@ -1,0 +1,79 @@
+package dev.jcompose.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.executor.Engine;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.observed.ObservedContainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jcompose ls}: the compose projects on the engine (by label), running ones unless {@code --all}. */
+@Command(name = "ls", description = "List running compose projects")
+final class LsCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-a", "--all"}, description = "Show all stopped Compose projects")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only display project names")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
+    Format format = Format.table;
+
+    @Override
+    public Integer call() throws Exception {
+        SortedMap<String, List<ObservedContainer>> byProject = new TreeMap<>();
+        try (Engine engine = root.connect()) {
+            for (ObservedContainer c : engine.allProjectContainers()) byProject.computeIfAbsent(c.project(), k -> new ArrayList<>()).add(c);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<ObservedContainer>> p : byProject.entrySet()) {
+            SortedMap<String, Integer> states = new TreeMap<>();
+            TreeSet<String> files = new TreeSet<>();
+            for (ObservedContainer c : p.getValue()) {
+                states.merge(c.state(), 1, Integer::sum);
+                String f = c.labels().get(Labels.CONFIG_FILES);
+                if (f != null && !f.isEmpty()) files.add(f);
+            }
+            if (!all && !states.containsKey("running")) continue;
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("Name", p.getKey());
+            List<String> status = new ArrayList<>();
+            states.forEach((state, n) -> status.add(state + "(" + n + ")"));
+            row.put("Status", String.join(", ", status));
+            row.put("ConfigFiles", String.join(",", files));
+            rows.add(row);
+        }
+        Context ctx = root.context();
+        if (quiet) {
+            rows.forEach(r -> ctx.out().println(r.get("Name")));
+        } else if (format == Format.json) {
+            ctx.out().println(new ObjectMapper().writeValueAsString(rows));
+        } else {
+            int w1 = Math.max(4, rows.stream().mapToInt(r -> r.get("Name").length()).max().orElse(0));
+            int w2 = Math.max(6, rows.stream().mapToInt(r -> r.get("Status").length()).max().orElse(0));
+            ctx.out().println(String.format("%-" + w1 + "s   %-" + w2 + "s   %s", "NAME", "STATUS", "CONFIG FILES").stripTrailing());
+            for (Map<String, String> r : rows) {
+                ctx.out().println(String.format("%-" + w1 + "s   %-" + w2 + "s   %s", r.get("Name"), r.get("Status"), r.get("ConfigFiles")).stripTrailing());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
