@@ -20,6 +20,15 @@ import picocli.CommandLine.ParentCommand;
 final class LifecycleCommands {
     private LifecycleCommands() {}
 
+    /** What every lifecycle command takes besides its own options: {@code --dry-run} and service names. */
+    static final class Targets {
+        @Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services (default: all)")
+        List<String> services = new ArrayList<>();
+    }
+
     /** Loads the project with the named services enabled, and runs the plan {@code planner} makes of it. */
     static int run(RootCommand root, List<String> services, boolean withDependencies, boolean dryRun,
                    BiFunction<Project, dev.jcompose.planner.observed.ObservedState, Plan> planner) {
@@ -43,15 +52,12 @@ final class LifecycleCommands {
         @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
         int timeout = 10;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services (their dependencies keep running)")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return run(root, services, false, dryRun, (p, o) -> Planner.stop(p, o, timeout));
+            return run(root, targets.services, false, targets.dryRun, (p, o) -> Planner.stop(p, o, timeout));
         }
     }
 
@@ -63,15 +69,12 @@ final class LifecycleCommands {
         @Mixin
         HelpOption help;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services and their dependencies")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return run(root, services, true, dryRun, Planner::start);
+            return run(root, targets.services, true, targets.dryRun, Planner::start);
         }
     }
 
@@ -86,15 +89,12 @@ final class LifecycleCommands {
         @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
         int timeout = 10;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return run(root, services, false, dryRun, (p, o) -> Planner.restart(p, o, timeout));
+            return run(root, targets.services, false, targets.dryRun, (p, o) -> Planner.restart(p, o, timeout));
         }
     }
 
@@ -106,15 +106,12 @@ final class LifecycleCommands {
         @Mixin
         HelpOption help;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return run(root, services, false, dryRun, Planner::pause);
+            return run(root, targets.services, false, targets.dryRun, Planner::pause);
         }
     }
 
@@ -126,15 +123,12 @@ final class LifecycleCommands {
         @Mixin
         HelpOption help;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return run(root, services, false, dryRun, Planner::unpause);
+            return run(root, targets.services, false, targets.dryRun, Planner::unpause);
         }
     }
 
@@ -155,22 +149,19 @@ final class LifecycleCommands {
         @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers")
         boolean volumes;
 
-        @Option(names = "--dry-run", description = "Print the plan and change nothing")
-        boolean dryRun;
-
-        @Parameters(paramLabel = "SERVICE", description = "Only these services")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
             Context ctx = root.context();
-            return run(root, services, false, dryRun, (project, observed) -> {
+            return run(root, targets.services, false, targets.dryRun, (project, observed) -> {
                 Plan plan = Planner.rm(project, observed, stop, volumes, 10);
                 if (plan.isEmpty()) {
                     ctx.err().println("No stopped containers");
                     return plan;
                 }
-                if (force || dryRun) return plan;
+                if (force || targets.dryRun) return plan;
                 // Without --force, ask as docker compose does; where nobody can answer (CI, a pipe), remove nothing.
                 java.io.Console console = System.console();
                 String names = plan.steps().stream().filter(s -> s.action() instanceof dev.jcompose.planner.plan.Action.RemoveContainer)

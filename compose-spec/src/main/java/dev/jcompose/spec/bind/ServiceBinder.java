@@ -262,26 +262,36 @@ final class ServiceBinder {
 
     private List<PortConfig> ports(YamlNode node, String path) {
         List<PortConfig> out = new ArrayList<>();
-        if (node == null) return out;
+        eachItem(node, path, (item, itemPath) -> {
+            if (item instanceof MapNode m) {
+                out.addAll(longPort(m, itemPath));
+            } else {
+                String spec = nodes.string(item, itemPath);
+                if (spec != null) out.addAll(PortSyntax.parse(spec));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Runs {@code parse} on each item of a list attribute; an item it rejects (IllegalArgumentException) is
+     * reported at its own line, and the others are still read.
+     */
+    private void eachItem(YamlNode node, String path, java.util.function.BiConsumer<YamlNode, String> parse) {
+        if (node == null) return;
         if (!(node instanceof ListNode list)) {
             nodes.problems().add(node, path, "must be a list, found " + node.kindName());
-            return out;
+            return;
         }
         for (int i = 0; i < list.items().size(); i++) {
             YamlNode item = list.items().get(i);
             String itemPath = path + "[" + i + "]";
             try {
-                if (item instanceof MapNode m) {
-                    out.addAll(longPort(m, itemPath));
-                } else {
-                    String spec = nodes.string(item, itemPath);
-                    if (spec != null) out.addAll(PortSyntax.parse(spec));
-                }
+                parse.accept(item, itemPath);
             } catch (IllegalArgumentException e) {
                 nodes.problems().add(item, itemPath, e.getMessage());
             }
         }
-        return out;
     }
 
     private List<PortConfig> longPort(MapNode m, String path) {
@@ -304,26 +314,15 @@ final class ServiceBinder {
 
     private List<ServiceVolume> volumes(YamlNode node, String path) {
         List<ServiceVolume> out = new ArrayList<>();
-        if (node == null) return out;
-        if (!(node instanceof ListNode list)) {
-            nodes.problems().add(node, path, "must be a list, found " + node.kindName());
-            return out;
-        }
-        for (int i = 0; i < list.items().size(); i++) {
-            YamlNode item = list.items().get(i);
-            String itemPath = path + "[" + i + "]";
-            try {
-                if (item instanceof MapNode m) {
-                    ServiceVolume v = longVolume(m, itemPath);
-                    if (v != null) out.add(v);
-                } else {
-                    String spec = nodes.string(item, itemPath);
-                    if (spec != null) out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME")));
-                }
-            } catch (IllegalArgumentException e) {
-                nodes.problems().add(item, itemPath, e.getMessage());
+        eachItem(node, path, (item, itemPath) -> {
+            if (item instanceof MapNode m) {
+                ServiceVolume v = longVolume(m, itemPath);
+                if (v != null) out.add(v);
+            } else {
+                String spec = nodes.string(item, itemPath);
+                if (spec != null) out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME")));
             }
-        }
+        });
         return out;
     }
 
