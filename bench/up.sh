@@ -41,7 +41,7 @@ run() {
 }
 
 printf '%-9s %-14s %10s %12s %10s %9s\n' stack row jcompose "(engine)" compose-v1 ratio
-for n in 10 50; do
+for n in ${SIZES:-10 50}; do
   python3 "$here/bench/gen-stack.py" "$n" "$work/s$n.yaml"
   for phase in cold noop change down; do
     declare -A t=() e=()
