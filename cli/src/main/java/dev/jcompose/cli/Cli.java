@@ -22,6 +22,8 @@ public final class Cli {
         cmd.setErr(new PrintWriter(context.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context));
+        // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
+        cmd.getSubcommands().get("run").setStopAtPositional(true);
         return cmd;
     }
 

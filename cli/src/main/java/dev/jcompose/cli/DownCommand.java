@@ -38,14 +38,17 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         Project project = null;
         String name = root.projectName;
+        java.util.Map<String, String> loadedEnv = root.context().env();
         try {
-            project = root.load().project();
+            var loaded = root.load();
+            project = loaded.project();
+            loadedEnv = loaded.environment();
             name = project.name();
         } catch (ComposeException e) {
             // `down -p NAME` works without a Compose file, from the containers' labels alone, as docker compose does
             if (name == null || !root.files.isEmpty()) throw e;
         }
-        boolean orphans = removeOrphans || Boolean.parseBoolean(root.context().env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
+        boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
         try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, name)) {
             ObservedState observed = project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
             var plan = Planner.down(name, project, observed, new DownOptions(volumes, orphans, timeout));

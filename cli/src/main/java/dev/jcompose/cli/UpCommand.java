@@ -87,10 +87,13 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with -d");
             return ExitCodes.USAGE;
         }
-        Project loaded = Scaling.apply(root.load(java.util.Set.of(), services).project(), scale);
+        var loadedProject = root.load(java.util.Set.of(), services);
+        // COMPOSE_REMOVE_ORPHANS counts from .env too, as the other COMPOSE_* settings
+        java.util.Map<String, String> loadedEnv = loadedProject.environment();
+        Project loaded = Scaling.apply(loadedProject.project(), scale);
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
-        boolean orphans = removeOrphans || Boolean.parseBoolean(ctx.env().getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
+        boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
         UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes);
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, project.name())) {

@@ -251,6 +251,22 @@ class CliTest {
     }
 
     @Test
+    void runDetachedMakesAOneOffAfterTheDependencies() {
+        CliRunner.Result r = cli.run("run", "-d", "-e", "EXTRA=1", "web", "sh", "-c", "true");
+        assertEquals(0, r.exit(), r.toString());
+        String name = r.out().strip();
+        assertTrue(name.matches("demo-web-run-[0-9a-f]{12}"), name);
+        assertEquals("True", engine.label(name, dev.jcompose.planner.Labels.ONEOFF));
+        assertEquals(List.of("sh", "-c", "true"), engine.spec(name).orElseThrow().command());
+        assertEquals("1", engine.spec(name).orElseThrow().environment().get("EXTRA"));
+        assertTrue(engine.spec(name).orElseThrow().ports().isEmpty(), "no published ports without --service-ports");
+        assertTrue(engine.running("demo").contains("demo-db-1"), "the dependency came up first");
+        assertFalse(engine.running("demo").contains("demo-web-1"), "the service itself is not started");
+        assertTrue(cli.run("up", "-d").err().contains("Started"), "up still starts web; the one-off is no orphan of a known service");
+        assertTrue(engine.running("demo").contains(name));
+    }
+
+    @Test
     void rmWithoutForceAndNoTerminalRemovesNothing() {
         assertEquals(0, cli.run("up", "-d").exit());
         assertEquals(0, cli.run("stop", "web").exit());

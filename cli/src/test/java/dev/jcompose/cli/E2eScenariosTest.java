@@ -45,8 +45,6 @@ class E2eScenariosTest {
     static final Map<String, String> KNOWN_FAILING = new TreeMap<>(Map.ofEntries(
             Map.entry("TestNetworkConfigChanged", "no exec command, and a changed network config is not reconciled"),
             Map.entry("TestPsHonorsPsFormat", "ps does not read psFormat from the docker config yet"),
-            Map.entry("TestRemoveOrphans", "no run command yet"),
-            Map.entry("TestStartStopWithOneOffs", "no run command yet"),
             Map.entry("TestUpRecreateVolumes", "no up -y: a volume whose config changed is not recreated")));
 
     private static final Pattern CALL = Pattern.compile("(\\w+)\\((.*)\\)");

@@ -56,6 +56,28 @@ public final class ContainerSpecs {
     }
 
     /**
+     * A one-off container of {@code run}: the service's container with compose's one-off name and labels, the
+     * command given (or the service's), no published ports unless asked, no restart policy.
+     *
+     * @param slug a random hex string from the caller (the planner stays free of randomness)
+     */
+    public static ContainerSpec oneOff(Project project, Service service, String slug, List<String> command,
+                                       java.util.Map<String, String> extraEnvironment, boolean servicePorts) {
+        ContainerSpec base = of(project, service, 1, ConfigHasher.hash(service));
+        SortedMap<String, String> labels = new TreeMap<>(base.labels());
+        labels.put(Labels.ONEOFF, "True");
+        labels.put(Labels.PREFIX + "slug", slug);
+        labels.remove(Labels.CONTAINER_NUMBER);
+        SortedMap<String, String> env = new TreeMap<>(base.environment());
+        env.putAll(extraEnvironment);
+        String name = project.name() + "-" + service.name() + "-run-" + slug.substring(0, Math.min(12, slug.length()));
+        return new ContainerSpec(name, service.name(), 0, base.image(), command.isEmpty() ? base.command() : command,
+                base.entrypoint(), env, labels, servicePorts ? base.ports() : List.of(), base.mounts(), base.networks(),
+                null, base.workingDir(), base.user(), base.hostname(), base.init(), base.tty(), base.stdinOpen(),
+                base.healthcheck());
+    }
+
+    /**
      * Networks by priority (highest first), then by key, as compose orders them; the service name is always an
      * alias, so that other services reach it by name.
      */

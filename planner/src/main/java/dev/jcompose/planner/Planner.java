@@ -297,8 +297,9 @@ public final class Planner {
     }
 
     private static void orphans(Project project, ObservedState observed, boolean removeOrphans, int timeout, PlanBuilder plan) {
+        // one-off containers of services the project no longer has (or has disabled) are orphans too
         List<ObservedContainer> orphans = observed.containers().stream()
-                .filter(c -> !c.oneoff() && !project.services().containsKey(c.service())).toList();
+                .filter(c -> !project.services().containsKey(c.service())).toList();
         if (orphans.isEmpty()) return;
         if (removeOrphans) {
             for (ObservedContainer c : orphans) remove(c, "orphan: service " + c.service() + " is not in the project", timeout, plan, List.of(), false);

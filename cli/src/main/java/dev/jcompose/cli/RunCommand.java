@@ -1,0 +1,112 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.UpOptions;
+import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.PlanBuilder;
+import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.spec.model.Project;
+import dev.jcompose.spec.model.Service;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jcompose run SERVICE [COMMAND...]}: a one-off container of the service, its dependencies brought up first.
+ * Attached, it streams the output and exits with the container's code; stdin is not attached yet.
+ */
+@Command(name = "run", description = "Run a one-off command on a service")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container name")
+    boolean detach;
+
+    @Option(names = "--rm", description = "Automatically remove the container when it exits")
+    boolean remove;
+
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Option(names = "--service-ports", description = "Run command with the service's ports published")
+    boolean servicePorts;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
+    List<String> env = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to run")
+    String service;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the service's)")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Context ctx = root.context();
+        Project loaded = root.load(Set.of(), List.of(service)).project();
+        Service svc = loaded.service(service);
+        Map<String, String> extra = new TreeMap<>();
+        for (String kv : env) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) extra.put(kv.substring(0, eq), kv.substring(eq + 1));
+            else if (ctx.env().containsKey(kv)) extra.put(kv, ctx.env().get(kv));
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        ContainerSpec spec = ContainerSpecs.oneOff(loaded, svc, HexFormat.of().formatHex(random), command, extra, servicePorts);
+        try (Engine engine = root.connect()) {
+            try (ProjectLock lock = root.lock(engine, loaded.name())) {
+                if (!noDeps && !svc.dependsOn().isEmpty()) {
+                    Project deps = Selection.withDependencies(loaded, List.copyOf(svc.dependsOn().keySet()));
+                    Plan up = Planner.up(deps, StateCollector.collect(engine, deps), UpOptions.defaults());
+                    int exit = PlanRunner.run(root, engine, new Plan(up.steps(), List.of()), false);
+                    if (exit != ExitCodes.OK) return exit;
+                }
+                // the service's networks and volumes, when the stack is not up yet
+                Project only = loaded.withServices(List.of(service));
+                Plan resources = Planner.up(only, StateCollector.collect(engine, only), new UpOptions(false, true, true, false, 10, false));
+                PlanBuilder plan = new PlanBuilder();
+                List<Integer> before = new ArrayList<>();
+                for (var step : resources.steps()) {
+                    if (step.action() instanceof Action.CreateNetwork || step.action() instanceof Action.CreateVolume
+                            || step.action() instanceof Action.PullImage) {
+                        before.add(plan.add(step.action(), step.reason(), List.of()));
+                    }
+                }
+                int created = plan.add(new Action.CreateContainer(spec), "run " + service, before);
+                plan.add(new Action.StartContainer(spec.name(), service), "run " + service, List.of(created));
+                int exit = PlanRunner.run(root, engine, plan.build(), false);
+                if (exit != ExitCodes.OK) return exit;
+            }
+            if (detach) {
+                ctx.out().println(spec.name());
+                return ExitCodes.OK;
+            }
+            LogFollower follower = engine.followLogs(spec.name(), ctx.out()::println);
+            int code = engine.waitContainer(spec.name());
+            follower.awaitEnd(5_000);
+            follower.close();
+            if (remove) engine.removeContainer(spec.name(), true);
+            return code;
+        }
+    }
+}
