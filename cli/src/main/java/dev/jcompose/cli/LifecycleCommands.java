@@ -20,6 +20,18 @@ import picocli.CommandLine.ParentCommand;
 final class LifecycleCommands {
     private LifecycleCommands() {}
 
+    /** What every lifecycle command has: the root's options, --help, --dry-run and service names (picocli inherits them). */
+    abstract static class Base implements Callable<Integer> {
+        @ParentCommand
+        RootCommand root;
+
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        Targets targets;
+    }
+
     /** What every lifecycle command takes besides its own options: {@code --dry-run} and service names. */
     static final class Targets {
         @Option(names = "--dry-run", description = "Print the plan and change nothing")
@@ -42,18 +54,9 @@ final class LifecycleCommands {
     }
 
     @Command(name = "stop", description = "Stop services")
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
+    static final class Stop extends Base {
         @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
         int timeout = 10;
-
-        @Mixin
-        Targets targets;
 
         @Override
         public Integer call() {
@@ -62,16 +65,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "start", description = "Start services")
-    static final class Start implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
-        @Mixin
-        Targets targets;
-
+    static final class Start extends Base {
         @Override
         public Integer call() {
             return run(root, targets.services, true, targets.dryRun, Planner::start);
@@ -79,18 +73,9 @@ final class LifecycleCommands {
     }
 
     @Command(name = "restart", description = "Restart service containers")
-    static final class Restart implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
+    static final class Restart extends Base {
         @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
         int timeout = 10;
-
-        @Mixin
-        Targets targets;
 
         @Override
         public Integer call() {
@@ -99,16 +84,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "pause", description = "Pause services")
-    static final class Pause implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
-        @Mixin
-        Targets targets;
-
+    static final class Pause extends Base {
         @Override
         public Integer call() {
             return run(root, targets.services, false, targets.dryRun, Planner::pause);
@@ -116,16 +92,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "unpause", description = "Unpause services")
-    static final class Unpause implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
-        @Mixin
-        Targets targets;
-
+    static final class Unpause extends Base {
         @Override
         public Integer call() {
             return run(root, targets.services, false, targets.dryRun, Planner::unpause);
@@ -133,13 +100,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "rm", description = "Removes stopped service containers")
-    static final class Rm implements Callable<Integer> {
-        @ParentCommand
-        RootCommand root;
-
-        @Mixin
-        HelpOption help;
-
+    static final class Rm extends Base {
         @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal")
         boolean force;
 
@@ -148,9 +109,6 @@ final class LifecycleCommands {
 
         @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers")
         boolean volumes;
-
-        @Mixin
-        Targets targets;
 
         @Override
         public Integer call() {
