@@ -20,8 +20,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code jcompose ps}: the project's containers, running ones unless {@code -a}. */
 @Command(name = "ps", description = "List containers")
 final class PsCommand implements Callable<Integer> {
-    enum Format { table, json }
-
     @ParentCommand
     RootCommand root;
 
@@ -37,11 +35,29 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--services", description = "Display services")
     boolean servicesOnly;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
-    Format format = Format.table;
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table (default), json, or a template such as 'table {{.Name}}\\t{{.Status}}'; default: psFormat of the docker CLI's config.json, else table")
+    String format;
 
     @Parameters(paramLabel = "SERVICE", description = "Only these services")
     List<String> services = new ArrayList<>();
+
+    /** --format, else the docker CLI's psFormat ($DOCKER_CONFIG/config.json or ~/.docker/config.json), else table. */
+    private String effectiveFormat() {
+        if (format != null) return format;
+        Map<String, String> env = root.context().env();
+        String dir = env.getOrDefault("DOCKER_CONFIG", env.getOrDefault("HOME", "") + "/.docker");
+        try {
+            java.nio.file.Path config = java.nio.file.Path.of(dir, "config.json");
+            if (java.nio.file.Files.isRegularFile(config)) {
+                var node = new ObjectMapper().readTree(config.toFile()).get("psFormat");
+                if (node != null && node.isTextual() && !node.asText().isBlank()) return node.asText();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // an unreadable docker config is the docker CLI's concern: the default table it is
+        }
+        return "table";
+    }
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -65,7 +81,7 @@ final class PsCommand implements Callable<Integer> {
             containers.forEach(c -> ctx.out().println(c.id()));
         } else if (servicesOnly) {
             new TreeSet<>(containers.stream().map(ObservedContainer::service).toList()).forEach(ctx.out()::println);
-        } else if (format == Format.json) {
+        } else if ("json".equals(effectiveFormat())) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ObservedContainer c : containers) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -82,8 +98,15 @@ final class PsCommand implements Callable<Integer> {
                 rows.add(row);
             }
             ctx.out().println(new ObjectMapper().writeValueAsString(rows));
-        } else {
+        } else if ("table".equals(effectiveFormat())) {
             ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond()));
+        } else {
+            try {
+                ctx.out().print(PsTemplate.render(effectiveFormat(), containers, ctx.clock().instant().getEpochSecond()));
+            } catch (IllegalArgumentException e) {
+                ctx.err().println(e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         return ExitCodes.OK;
     }

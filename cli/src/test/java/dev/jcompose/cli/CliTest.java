@@ -267,6 +267,20 @@ class CliTest {
     }
 
     @Test
+    void psTakesTemplatesAndTheDockerConfigsPsFormat() throws IOException {
+        assertEquals(0, cli.run("up", "-d").exit());
+        assertEquals("demo-db-1 db\ndemo-web-1 web\n", cli.run("ps", "--format", "{{.Name}} {{.Service}}").out());
+        assertEquals("NAME         STATE\ndemo-db-1    running\ndemo-web-1   running\n", cli.run("ps", "--format", "table {{.Name}}\\t{{.State}}").out());
+        Path dockerConfig = dir.resolve("docker-config");
+        Files.createDirectories(dockerConfig);
+        Files.writeString(dockerConfig.resolve("config.json"), "{\"psFormat\": \"table {{.Name}}\"}");
+        assertEquals("NAME\ndemo-db-1\ndemo-web-1\n", cli.env("DOCKER_CONFIG", dockerConfig.toString()).run("ps").out());
+        CliRunner.Result bad = cli.run("ps", "--format", "{{.Nmae}}");
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("unknown field .Nmae in --format"), bad.err());
+    }
+
+    @Test
     void rmWithoutForceAndNoTerminalRemovesNothing() {
         assertEquals(0, cli.run("up", "-d").exit());
         assertEquals(0, cli.run("stop", "web").exit());

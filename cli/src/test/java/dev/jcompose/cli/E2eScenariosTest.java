@@ -44,7 +44,6 @@ class E2eScenariosTest {
     /** Scenario -> why jcompose fails it today. */
     static final Map<String, String> KNOWN_FAILING = new TreeMap<>(Map.ofEntries(
             Map.entry("TestNetworkConfigChanged", "no exec command, and a changed network config is not reconciled"),
-            Map.entry("TestPsHonorsPsFormat", "ps does not read psFormat from the docker config yet"),
             Map.entry("TestUpRecreateVolumes", "no up -y: a volume whose config changed is not recreated")));
 
     private static final Pattern CALL = Pattern.compile("(\\w+)\\((.*)\\)");
@@ -125,6 +124,8 @@ class E2eScenariosTest {
         List<String> args = quoted(firstCallArguments(command).replace("s.Project()", "\"" + project + "\""));
         // the Go tests set FIXED_NAME from their local variable "name"; here it is derived from the project
         CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect).env("FIXED_NAME", project + "-fixed");
+        // TestPsHonorsPsFormat's Go code writes psFormat into the docker CLI config before it runs; so does this
+        if (dir.getFileName().toString().equals("TestPsHonorsPsFormat")) cli.env("DOCKER_CONFIG", psFormatConfig().toString());
         Matcher env = Pattern.compile("\\.WithEnv\\((.*?)\\)").matcher(command);
         while (env.find()) {
             for (String kv : quoted(env.group(1))) cli.env(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -134,6 +135,18 @@ class E2eScenariosTest {
         List<String> argv = new ArrayList<>(List.of("-p", project, "-f", dir.resolve("compose.yaml").toString()));
         argv.addAll(args);
         return cli.run(argv.toArray(String[]::new));
+    }
+
+    private static Path psFormatConfig() {
+        try {
+            Path dir = Files.createTempDirectory("jcompose-docker-config");
+            Files.writeString(dir.resolve("config.json"), "{\"psFormat\": \"table {{.Name}}\"}");
+            dir.toFile().deleteOnExit();
+            dir.resolve("config.json").toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** DockerCmd(...): the docker CLI, as the reference's checks use it. */

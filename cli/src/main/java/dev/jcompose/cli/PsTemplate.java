@@ -1,0 +1,91 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.planner.observed.ObservedContainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ps --format} templates as docker compose takes them: {@code {{.Name}}}-style fields, and a {@code table}
+ * prefix for aligned columns under headers. Only field references are supported, not Go's template functions.
+ */
+final class PsTemplate {
+    private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*}}");
+
+    private PsTemplate() {}
+
+    static Map<String, Function<ObservedContainer, String>> fields(long now) {
+        return Map.ofEntries(
+                Map.entry("ID", ObservedContainer::id),
+                Map.entry("Name", ObservedContainer::name),
+                Map.entry("Names", ObservedContainer::name),
+                Map.entry("Image", ObservedContainer::image),
+                Map.entry("Command", c -> PsTable.quoted(c.command())),
+                Map.entry("Project", ObservedContainer::project),
+                Map.entry("Service", ObservedContainer::service),
+                Map.entry("State", ObservedContainer::state),
+                Map.entry("Status", ObservedContainer::status),
+                Map.entry("Ports", c -> PsTable.ports(c.ports())),
+                Map.entry("Publishers", c -> PsTable.ports(c.ports())),
+                Map.entry("RunningFor", c -> PsTable.ago(now - c.created())),
+                Map.entry("CreatedAt", c -> String.valueOf(c.created())));
+    }
+
+    /** The rendered text; throws IllegalArgumentException naming an unknown field. */
+    static String render(String template, List<ObservedContainer> containers, long now) {
+        boolean table = template.startsWith("table");
+        String row = table ? template.substring(5).strip() : template;
+        row = row.replace("\\t", "\t");
+        Map<String, Function<ObservedContainer, String>> fields = fields(now);
+        Matcher m = FIELD.matcher(row);
+        while (m.find()) {
+            if (!fields.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("unknown field ." + m.group(1) + " in --format; fields: "
+                        + String.join(", ", new java.util.TreeSet<>(fields.keySet())));
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        if (table) rows.add(fill(row, f -> header(f)).split("\t", -1));
+        for (ObservedContainer c : containers) rows.add(fill(row, f -> fields.get(f).apply(c)).split("\t", -1));
+        if (!table) {
+            StringBuilder sb = new StringBuilder();
+            for (String[] r : rows) sb.append(String.join("\t", r)).append('\n');
+            return sb.toString();
+        }
+        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        int[] widths = new int[columns];
+        for (String[] r : rows) for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(r[i]);
+                if (i < r.length - 1) line.append(" ".repeat(widths[i] - r[i].length() + 3));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String fill(String row, Function<String, String> value) {
+        Matcher m = FIELD.matcher(row);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value.apply(m.group(1)))));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The column header docker prints for a field: NAME, IMAGE, RUNNING FOR... */
+    private static String header(String field) {
+        return switch (field) {
+            case "Names" -> "NAME";
+            case "RunningFor" -> "CREATED";
+            case "CreatedAt" -> "CREATED AT";
+            case "Publishers" -> "PORTS";
+            default -> field.toUpperCase();
+        };
+    }
+}
