@@ -158,15 +158,7 @@ final class ConfigCommand implements Callable<Integer> {
             rows.add(new String[] {v.name(), String.valueOf(v.required()), v.defaultValue() == null ? "" : v.defaultValue(),
                     v.alternateValue() == null ? "" : v.alternateValue()});
         }
-        int[] w = new int[4];
-        for (String[] r : rows) for (int i = 0; i < 4; i++) w[i] = Math.max(w[i], r[i].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < 4; i++) line.append(r[i]).append(" ".repeat(w[i] - r[i].length() + 3));
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return Columns.align(rows);
     }
 
     private static String lines(Iterable<String> names) {

@@ -67,12 +67,10 @@ final class LsCommand implements Callable<Integer> {
         } else if (format == Format.json) {
             ctx.out().println(new ObjectMapper().writeValueAsString(rows));
         } else {
-            int w1 = Math.max(4, rows.stream().mapToInt(r -> r.get("Name").length()).max().orElse(0));
-            int w2 = Math.max(6, rows.stream().mapToInt(r -> r.get("Status").length()).max().orElse(0));
-            ctx.out().println(String.format("%-" + w1 + "s   %-" + w2 + "s   %s", "NAME", "STATUS", "CONFIG FILES").stripTrailing());
-            for (Map<String, String> r : rows) {
-                ctx.out().println(String.format("%-" + w1 + "s   %-" + w2 + "s   %s", r.get("Name"), r.get("Status"), r.get("ConfigFiles")).stripTrailing());
-            }
+            List<String[]> table = new ArrayList<>();
+            table.add(new String[] {"NAME", "STATUS", "CONFIG FILES"});
+            for (Map<String, String> r : rows) table.add(new String[] {r.get("Name"), r.get("Status"), r.get("ConfigFiles")});
+            ctx.out().print(Columns.align(table));
         }
         return ExitCodes.OK;
     }

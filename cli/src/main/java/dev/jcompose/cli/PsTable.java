@@ -18,18 +18,7 @@ final class PsTable {
             rows.add(new String[] {c.name(), c.image(), quoted(c.command()), c.service(),
                     ago(nowEpochSeconds - c.created()), c.status(), ports(c.ports())});
         }
-        int[] widths = new int[7];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(r[i]);
-                if (i < r.length - 1) line.append(" ".repeat(widths[i] - r[i].length() + 3));
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return Columns.align(rows);
     }
 
     static String quoted(String command) {

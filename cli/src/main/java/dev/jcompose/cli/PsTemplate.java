@@ -55,19 +55,7 @@ final class PsTemplate {
             for (String[] r : rows) sb.append(String.join("\t", r)).append('\n');
             return sb.toString();
         }
-        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-        int[] widths = new int[columns];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(r[i]);
-                if (i < r.length - 1) line.append(" ".repeat(widths[i] - r[i].length() + 3));
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return Columns.align(rows);
     }
 
     private static String fill(String row, Function<String, String> value) {
