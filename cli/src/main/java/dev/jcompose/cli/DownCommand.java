@@ -31,11 +31,18 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
     int timeout = 10;
 
+    @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services: \"local\" removes only images that don't have a custom tag (\"local\"|\"all\"); both remove the project's dangling images")
+    String rmi;
+
     @Option(names = "--dry-run", description = "Print the plan and change nothing")
     boolean dryRun;
 
     @Override
     public Integer call() {
+        if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
+            root.context().err().println("invalid --rmi value \"" + rmi + "\": use local or all");
+            return ExitCodes.USAGE;
+        }
         Project project = null;
         String name = root.projectName;
         java.util.Map<String, String> loadedEnv = root.context().env();
@@ -52,7 +59,12 @@ final class DownCommand implements Callable<Integer> {
         try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, name)) {
             ObservedState observed = project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
             var plan = Planner.down(name, project, observed, new DownOptions(volumes, orphans, timeout));
-            return PlanRunner.run(root, engine, plan, dryRun);
+            int exit = PlanRunner.run(root, engine, plan, dryRun);
+            if (exit != ExitCodes.OK || rmi == null) return exit;
+            // images go once no container of the project holds them any more
+            ObservedState after = dryRun ? observed.withoutContainers()
+                    : project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
+            return PlanRunner.run(root, engine, dev.jcompose.planner.ImagePlanner.removals(name, project, after, engine.images(name), rmi), dryRun);
         }
     }
 }

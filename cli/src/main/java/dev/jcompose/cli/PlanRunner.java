@@ -12,6 +12,10 @@ final class PlanRunner {
     private PlanRunner() {}
 
     static int run(RootCommand root, Engine engine, Plan plan, boolean dryRun) {
+        return run(root, engine, plan, dryRun, new ProgressPrinter(root.context().err()));
+    }
+
+    static int run(RootCommand root, Engine engine, Plan plan, boolean dryRun, dev.jcompose.executor.ProgressListener progress) {
         Context ctx = root.context();
         for (String w : plan.warnings()) ctx.err().println("WARN[0000] " + w);
         if (dryRun) {
@@ -19,7 +23,7 @@ final class PlanRunner {
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
-        ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+        ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, progress);
         if (ctx.env().containsKey("JCOMPOSE_TIMING")) {
             // for bench/up.sh: the wall time of the engine calls alone, to set against the whole command's
             ctx.err().printf("timing: engine calls %d ms for %d steps%n", (System.nanoTime() - started) / 1_000_000, plan.steps().size());

@@ -22,7 +22,8 @@ final class ProgressPrinter implements ProgressListener {
         } else if (event instanceof ProgressEvent.Warned w) {
             out.println("WARN[0000] " + w.message());
         } else if (event instanceof ProgressEvent.Failed f) {
-            out.println(" " + action.resource() + "  Error: " + f.message());
+            // the first line only: the whole message (a build's output) comes once, in the summary
+            out.println(" " + action.resource() + "  Error: " + f.message().lines().findFirst().orElse(""));
         }
     }
 }

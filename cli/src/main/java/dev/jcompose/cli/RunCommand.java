@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
         ContainerSpec spec = ContainerSpecs.oneOff(loaded, svc, HexFormat.of().formatHex(random), command, extra, servicePorts);
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, loaded.name())) {
+                // images first, the service's and its dependencies', built when missing, as docker compose run does
+                Project needed = noDeps ? loaded.withServices(List.of(service)) : Selection.withDependencies(loaded, List.of(service));
+                var images = BuildPhase.run(root, engine, needed, StateCollector.collect(engine, needed), dev.jcompose.planner.BuildOptions.ifMissing(), false);
+                if (images.exitCode() != ExitCodes.OK) return images.exitCode();
                 if (!noDeps && !svc.dependsOn().isEmpty()) {
                     Project deps = Selection.withDependencies(loaded, List.copyOf(svc.dependsOn().keySet()));
                     Plan up = Planner.up(deps, StateCollector.collect(engine, deps), UpOptions.defaults());

@@ -39,7 +39,9 @@ final class ScaleCommand implements Callable<Integer> {
         Project loaded = Scaling.apply(root.load(Set.of(), services).project(), specs);
         Project project = noDeps ? loaded.withServices(services) : Selection.withDependencies(loaded, services);
         try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
-            var plan = Planner.up(project, StateCollector.collect(engine, project), UpOptions.defaults());
+            var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), dev.jcompose.planner.BuildOptions.ifMissing(), dryRun);
+            if (images.exitCode() != ExitCodes.OK) return images.exitCode();
+            var plan = Planner.up(project, images.observed(), UpOptions.defaults());
             return PlanRunner.run(root, engine, new dev.jcompose.planner.plan.Plan(plan.steps(), List.of()), dryRun);
         }
     }

@@ -73,6 +73,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances; overrides the scale setting in the file")
     List<String> scale = new ArrayList<>();
 
+    @Option(names = "--build", description = "Build images before starting containers")
+    boolean build;
+
+    @Option(names = "--no-build", description = "Don't build an image, even if it's missing")
+    boolean noBuild;
+
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
+    String pull;
+
     @Parameters(paramLabel = "SERVICE", description = "Services to start, with their dependencies (default: all)")
     List<String> services = new ArrayList<>();
 
@@ -81,6 +90,14 @@ final class UpCommand implements Callable<Integer> {
         Context ctx = root.context();
         if (forceRecreate && noRecreate) {
             ctx.err().println("--force-recreate and --no-recreate are incompatible");
+            return ExitCodes.USAGE;
+        }
+        if (build && noBuild) {
+            ctx.err().println("--build and --no-build are incompatible");
+            return ExitCodes.USAGE;
+        }
+        if (pull != null && !java.util.Set.of("always", "missing", "never").contains(pull)) {
+            ctx.err().println("invalid --pull value \"" + pull + "\": use always, missing or never");
             return ExitCodes.USAGE;
         }
         if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
@@ -94,11 +111,16 @@ final class UpCommand implements Callable<Integer> {
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes);
+        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes, pull);
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, project.name())) {
-                ObservedState observed = StateCollector.collect(engine, project);
-                Plan plan = Planner.up(project, observed, options);
+                dev.jcompose.planner.BuildOptions buildOptions = noBuild
+                        ? new dev.jcompose.planner.BuildOptions(false, true, false, false, new java.util.TreeMap<>())
+                        : build ? dev.jcompose.planner.BuildOptions.forced(false, false, java.util.Map.of())
+                        : dev.jcompose.planner.BuildOptions.ifMissing();
+                var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), buildOptions, dryRun);
+                if (images.exitCode() != ExitCodes.OK) return images.exitCode();
+                Plan plan = Planner.up(project, images.observed(), options);
                 if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
                 int exit = PlanRunner.run(root, engine, plan, dryRun);
                 if (exit != ExitCodes.OK || dryRun || noStart) return exit;

@@ -15,6 +15,9 @@ final class ActionRunner {
     /** Runs the action; returns a warning for the person (an optional dependency that failed), or null. */
     static String run(Engine engine, Action action) {
         if (action instanceof Action.PullImage a) engine.pullImage(a.image());
+        else if (action instanceof Action.BuildImage a) dev.jcompose.executor.build.ImageBuilder.build(engine, a.service(), a.spec(), line -> {});
+        else if (action instanceof Action.RemoveImage a) engine.removeImage(a.image());
+        else if (action instanceof Action.PushImage a) engine.pushImage(a.image());
         else if (action instanceof Action.CreateNetwork a) engine.createNetwork(a.spec());
         else if (action instanceof Action.RemoveNetwork a) engine.removeNetwork(a.name());
         else if (action instanceof Action.CreateVolume a) engine.createVolume(a.spec());

@@ -28,9 +28,39 @@ public interface Engine extends AutoCloseable {
 
     Optional<ObservedVolume> volume(String name);
 
-    boolean imageExists(String reference);
+    /** The image a reference (name or id) names, or empty when the engine has no such image. */
+    Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference);
+
+    /** The id of the image the reference names, or empty when the engine has no such image. */
+    default Optional<String> imageId(String reference) {
+        return image(reference).map(dev.jcompose.planner.observed.ObservedImage::id);
+    }
+
+    default boolean imageExists(String reference) {
+        return imageId(reference).isPresent();
+    }
 
     void pullImage(String reference);
+
+    /** Pushes an image to the registry its name points at. */
+    void pushImage(String reference);
+
+    /**
+     * Builds an image from a context tar stream, read as the engine consumes it, and returns the new image's id.
+     * The engine tags it with every one of the spec's tags only when all steps succeeded. A failing step is a
+     * {@link BuildFailedException} naming the step.
+     *
+     * @param dockerfile the Dockerfile's path inside the context
+     * @param output     the builder's output, line by line, as it comes
+     */
+    String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
+                      java.util.function.Consumer<String> output);
+
+    /** The images labelled with the project's name (dangling ones included). */
+    List<dev.jcompose.planner.observed.ObservedImage> images(String project);
+
+    /** Removes a name (the image goes with its last name) or, by id, an image; one a container uses is refused. */
+    void removeImage(String reference);
 
     void createNetwork(NetworkSpec spec);
 

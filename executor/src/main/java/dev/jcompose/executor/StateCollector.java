@@ -10,6 +10,7 @@ import dev.jcompose.spec.model.VolumeConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Reads the engine once into an {@link ObservedState} for the planner. */
@@ -28,9 +29,11 @@ public final class StateCollector {
         for (VolumeConfig v : project.volumes().values()) {
             if (volumes.stream().noneMatch(o -> o.name().equals(v.name()))) engine.volume(v.name()).ifPresent(volumes::add);
         }
-        TreeSet<String> images = new TreeSet<>();
+        TreeMap<String, String> images = new TreeMap<>();
+        Set<String> asked = new TreeSet<>();
         for (Service s : project.services().values()) {
-            if (s.image() != null && !images.contains(s.image()) && engine.imageExists(s.image())) images.add(s.image());
+            String image = dev.jcompose.planner.ImagePlanner.imageName(project, s);
+            if (asked.add(image)) engine.imageId(image).ifPresent(id -> images.put(image, id));
         }
         return new ObservedState(engine.containers(project.name()), networks, volumes, images);
     }
@@ -38,6 +41,6 @@ public final class StateCollector {
     /** What {@code down -p NAME} needs when there is no Compose file: everything labelled as the project's. */
     public static ObservedState collect(Engine engine, String projectName) {
         List<ObservedNetwork> networks = engine.networks().stream().filter(n -> projectName.equals(n.project())).toList();
-        return new ObservedState(engine.containers(projectName), networks, engine.volumes(projectName), new TreeSet<>());
+        return new ObservedState(engine.containers(projectName), networks, engine.volumes(projectName), new TreeMap<>());
     }
 }

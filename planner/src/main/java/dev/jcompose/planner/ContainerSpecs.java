@@ -37,7 +37,8 @@ public final class ContainerSpecs {
         labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Object::toString).collect(Collectors.joining(",")));
         labels.put(Labels.DEPENDS_ON, dependsOnLabel(service));
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-        labels.put(Labels.IMAGE, service.image());
+        String image = ImagePlanner.imageName(project, service);
+        labels.put(Labels.IMAGE, image);
 
         List<ContainerSpec.PortBinding> ports = new ArrayList<>();
         for (PortConfig p : service.ports()) {
@@ -49,10 +50,11 @@ public final class ContainerSpecs {
             if (v.type().equals(ServiceVolume.VOLUME) && source != null) source = project.volumes().get(source).name();
             mounts.add(new ContainerSpec.MountSpec(v.type(), source, v.target(), v.readOnly()));
         }
-        return new ContainerSpec(containerName(project, service, number), service.name(), number, service.image(),
+        mounts.addAll(secretMounts(project, service));
+        return new ContainerSpec(containerName(project, service, number), service.name(), number, image,
                 service.command(), service.entrypoint(), service.environment(), labels, ports, mounts,
                 networks(project, service), service.restart(), service.workingDir(), service.user(),
-                service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck());
+                service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck(), service.resources());
     }
 
     /**
@@ -74,7 +76,27 @@ public final class ContainerSpecs {
         return new ContainerSpec(name, service.name(), 0, base.image(), command.isEmpty() ? base.command() : command,
                 base.entrypoint(), env, labels, servicePorts ? base.ports() : List.of(), base.mounts(), base.networks(),
                 null, base.workingDir(), base.user(), base.hostname(), base.init(), base.tty(), base.stdinOpen(),
-                base.healthcheck());
+                base.healthcheck(), base.resources());
+    }
+
+    /**
+     * File secrets as compose mounts them outside a swarm: the file, read-only, at {@code /run/secrets/<name>} (or
+     * the target given), so that the secret never shows in the container's environment or its inspect output.
+     */
+    static List<ContainerSpec.MountSpec> secretMounts(Project project, Service service) {
+        List<ContainerSpec.MountSpec> out = new ArrayList<>();
+        Object top = project.extensions().get("secrets");
+        for (Map.Entry<String, String> s : service.secretTargets().entrySet()) {
+            String secret = s.getValue();
+            Object def = top instanceof Map<?, ?> m ? m.get(secret) : null;
+            if (!(def instanceof Map<?, ?> d) || d.get("file") == null) {
+                throw new PlanException("service \"" + service.name() + "\" uses secret \"" + secret
+                        + "\", which needs a file: outside a swarm jcompose mounts secrets from files (secrets."
+                        + secret + ".file)");
+            }
+            out.add(new ContainerSpec.MountSpec("bind", String.valueOf(d.get("file")), s.getKey(), true));
+        }
+        return out;
     }
 
     /**

@@ -39,10 +39,8 @@ public final class Planner {
 
         // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
         SortedSet<Integer> pulls = new TreeSet<>();
-        SortedSet<String> images = new TreeSet<>();
-        for (Service s : project.services().values()) if (s.image() != null && s.scale() > 0) images.add(s.image());
-        for (String image : images) {
-            if (!observed.hasImage(image)) pulls.add(plan.add(new Action.PullImage(image), "image not found locally", List.of()));
+        for (Map.Entry<String, String> pull : pulls(project, observed, options).entrySet()) {
+            pulls.add(plan.add(new Action.PullImage(pull.getKey()), pull.getValue(), List.of()));
         }
 
         Map<String, Integer> networkSteps = networks(project, observed, plan, pulls);
@@ -77,6 +75,39 @@ public final class Planner {
         }
         orphans(project, observed, options.removeOrphans(), options.stopTimeoutSeconds(), plan);
         return plan.build();
+    }
+
+    /**
+     * The images to pull, with why, as {@code pull_policy} (or {@code --pull}) says: {@code always} pulls,
+     * {@code missing} pulls what is not there, {@code never} requires it there. A service with a build section is
+     * never pulled here: its image was built (or found) before this plan.
+     */
+    private static SortedMap<String, String> pulls(Project project, ObservedState observed, UpOptions options) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (Service s : project.services().values()) {
+            if (s.scale() == 0) continue;
+            String image = ImagePlanner.imageName(project, s);
+            boolean present = observed.hasImage(image);
+            if (s.buildConfig() != null) {
+                if (!present) {
+                    throw new PlanException("service \"" + s.name() + "\": image " + image + " has not been built"
+                            + " (run \"jcompose build " + s.name() + "\", or up without --no-build)");
+                }
+                continue;
+            }
+            String policy = options.pull() != null ? options.pull() : s.pullPolicy();
+            switch (policy) {
+                case "always" -> out.putIfAbsent(image, "pull_policy always");
+                case "never" -> {
+                    if (!present) throw new PlanException("service \"" + s.name() + "\": image " + image
+                            + " is not on this engine and pull_policy is never (make it locally, or allow a pull)");
+                }
+                default -> {
+                    if (!present) out.putIfAbsent(image, "image not found locally");
+                }
+            }
+        }
+        return out;
     }
 
     /** Two services with one container_name cannot run together (each can run alone). */
@@ -215,7 +246,7 @@ public final class Planner {
         for (ObservedContainer c : kept) {
             var spec = ContainerSpecs.of(project, service, c.number(), hash);
             sp.containers.add(spec.name());
-            String why = recreateReason(c, hash, service, options);
+            String why = recreateReason(c, hash, service, options, observed.imageId(spec.image()));
             if (why != null) {
                 // As compose: the new container is made beside the old one under a temporary name, so a create that
                 // fails leaves the old one running; then stop old, remove old, rename new.
@@ -281,10 +312,12 @@ public final class Planner {
         return plan.build();
     }
 
-    private static String recreateReason(ObservedContainer c, String hash, Service service, UpOptions options) {
+    /** @param imageId the id the service's image has now, or null when not known */
+    private static String recreateReason(ObservedContainer c, String hash, Service service, UpOptions options, String imageId) {
         if (options.noRecreate()) return null;
         if (options.forceRecreate()) return "--force-recreate";
         if (!c.configHash().equals(hash)) return "configuration of service " + service.name() + " changed";
+        if (imageId != null && c.imageId() != null && !imageId.equals(c.imageId())) return "image of service " + service.name() + " changed";
         return null;
     }
 

@@ -5,10 +5,17 @@ package dev.jcompose.planner;
  *
  * @param stopTimeoutSeconds how long a stop waits before the engine kills, when a container is replaced
  * @param renewAnonVolumes   {@code -V}: a recreated container gets new anonymous volumes instead of the old ones
+ * @param pull               {@code --pull}: {@code always}, {@code missing} or {@code never} for every service;
+ *                           null to follow each service's {@code pull_policy}
  */
 public record UpOptions(boolean forceRecreate, boolean noRecreate, boolean noStart, boolean removeOrphans,
-                        int stopTimeoutSeconds, boolean renewAnonVolumes) {
+                        int stopTimeoutSeconds, boolean renewAnonVolumes, String pull) {
+    public UpOptions(boolean forceRecreate, boolean noRecreate, boolean noStart, boolean removeOrphans,
+                     int stopTimeoutSeconds, boolean renewAnonVolumes) {
+        this(forceRecreate, noRecreate, noStart, removeOrphans, stopTimeoutSeconds, renewAnonVolumes, null);
+    }
+
     public static UpOptions defaults() {
-        return new UpOptions(false, false, false, false, 10, false);
+        return new UpOptions(false, false, false, false, 10, false, null);
     }
 }

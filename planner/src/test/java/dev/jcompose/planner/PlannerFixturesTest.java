@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.observed.ObservedVolume;
@@ -50,14 +51,16 @@ class PlannerFixturesTest {
         Project project = Files.exists(dir.resolve("compose.yaml"))
                 ? ComposeLoader.load(LoadOptions.of(dir, Map.of()).withProjectName("demo")).project() : null;
         ObservedState observed = observed(dir.resolve("observed.yaml"), project);
+        List<ObservedImage> labelled = labelledImages(dir.resolve("observed.yaml"));
         boolean flag = false;
         try {
-            Plan plan = plan(p, project, observed);
+            Plan plan = plan(p, project, observed, labelled);
             StringBuilder text = new StringBuilder(plan.render());
             for (String w : plan.warnings()) text.append("WARN ").append(w).append('\n');
+            if (bool(p, "details")) text.append(details(plan, dir));
             Golden.assertMatches(dir.resolve("expected-plan.txt"), text.toString());
             flag = true;
-            assertEquals(text.toString(), renderAgain(p, project, observed), "the same input must give the same plan");
+            assertEquals(text.toString(), renderAgain(p, project, observed, labelled, dir), "the same input must give the same plan");
         } catch (PlanException e) {
             assertTrue(!flag && Files.exists(dir.resolve("expected-error.txt")) || Boolean.getBoolean("jcompose.golden.update"),
                     () -> "unexpected planner error: " + e.getMessage());
@@ -65,27 +68,53 @@ class PlannerFixturesTest {
         }
     }
 
-    private static String renderAgain(Properties p, Project project, ObservedState observed) {
-        Plan plan = plan(p, project, observed);
+    private static String renderAgain(Properties p, Project project, ObservedState observed, List<ObservedImage> labelled, Path dir) {
+        Plan plan = plan(p, project, observed, labelled);
         StringBuilder text = new StringBuilder(plan.render());
         for (String w : plan.warnings()) text.append("WARN ").append(w).append('\n');
+        if (bool(p, "details")) text.append(details(plan, dir));
         return text.toString();
     }
 
-    private static Plan plan(Properties p, Project project, ObservedState observed) {
+    private static Plan plan(Properties p, Project project, ObservedState observed, List<ObservedImage> labelled) {
         switch (p.getProperty("command", "up")) {
+            case "build": return ImagePlanner.builds(project, observed, new BuildOptions(bool(p, "always"), bool(p, "never"),
+                    bool(p, "noCache"), bool(p, "pull"), args(p.getProperty("buildArgs", ""))));
+            case "rmi": return ImagePlanner.removals("demo", project, observed, labelled, p.getProperty("rmi", "local"));
+            case "prune": return ImagePlanner.prune("demo", observed, labelled);
             case "down": return Planner.down("demo", project, observed, new DownOptions(bool(p, "volumes"), bool(p, "removeOrphans"), 10));
             case "stop": return Planner.stop(project, observed, 10);
             case "start": return Planner.start(project, observed);
             case "restart": return Planner.restart(project, observed, 10);
             default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes")));
+                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes"), p.getProperty("pull")));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static TreeMap<String, String> volumes(Map<String, Object> c) {
         return new TreeMap<>((Map<String, String>) c.getOrDefault("volumes", Map.of()));
+    }
+
+    /** {@code details=true}: what build and create steps send, beyond what the plan's text names. */
+    private static String details(Plan plan, Path dir) {
+        StringBuilder out = new StringBuilder();
+        String here = dir.toAbsolutePath().normalize().toString();
+        for (var step : plan.steps()) {
+            if (step.action() instanceof dev.jcompose.planner.plan.Action.BuildImage b) {
+                out.append('#').append(step.id()).append(' ').append(b.spec()).append('\n');
+            } else if (step.action() instanceof dev.jcompose.planner.plan.Action.CreateContainer c) {
+                out.append('#').append(step.id()).append(" mounts=").append(c.spec().mounts())
+                        .append(" resources=").append(c.spec().resources()).append('\n');
+            }
+        }
+        return out.toString().replace(here, "<case>");
+    }
+
+    private static TreeMap<String, String> args(String list) {
+        TreeMap<String, String> out = new TreeMap<>();
+        for (String kv : list.split(",")) if (kv.contains("=")) out.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        return out;
     }
 
     private static boolean bool(Properties p, String key) {
@@ -110,7 +139,8 @@ class PlannerFixturesTest {
             labels.put(Labels.CONFIG_HASH, hash);
             labels.put(Labels.DEPENDS_ON, (String) c.getOrDefault("depends_on", ""));
             String name = (String) c.getOrDefault("name", "demo-" + service + "-" + c.getOrDefault("number", 1));
-            containers.add(new ObservedContainer((String) c.getOrDefault("id", "id-" + name), name, "busybox", "", 0, (String) c.getOrDefault("state", "running"),
+            containers.add(new ObservedContainer((String) c.getOrDefault("id", "id-" + name), name, "busybox",
+                    (String) c.get("image_id"), "", 0, (String) c.getOrDefault("state", "running"),
                     "", new TreeMap<>(labels), List.of(), volumes(c)));
         }
         List<ObservedNetwork> networks = new ArrayList<>();
@@ -125,6 +155,25 @@ class PlannerFixturesTest {
             if (v.containsKey("project")) labels.put(Labels.PROJECT, (String) v.get("project"));
             volumes.add(new ObservedVolume((String) v.get("name"), "local", new TreeMap<>(labels)));
         }
-        return new ObservedState(containers, networks, volumes, new TreeSet<>((List<String>) root.getOrDefault("images", List.of())));
+        // images: a list of names (id sha256:<name>), or a mapping of name to id
+        TreeMap<String, String> images = new TreeMap<>();
+        Object listed = root.getOrDefault("images", List.of());
+        if (listed instanceof Map<?, ?> m) m.forEach((k, v) -> images.put(String.valueOf(k), String.valueOf(v)));
+        else for (Object i : (List<Object>) listed) images.put(String.valueOf(i), "sha256:" + i);
+        return new ObservedState(containers, networks, volumes, images);
+    }
+
+    /** {@code labelled_images}: the images labelled with a project, as {@code {id, tags, project}}. */
+    @SuppressWarnings("unchecked")
+    static List<ObservedImage> labelledImages(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+        List<ObservedImage> out = new ArrayList<>();
+        for (Map<String, Object> i : (List<Map<String, Object>>) root.getOrDefault("labelled_images", List.of())) {
+            TreeMap<String, String> labels = new TreeMap<>();
+            labels.put(Labels.PROJECT, (String) i.getOrDefault("project", "demo"));
+            out.add(new ObservedImage((String) i.get("id"), (List<String>) i.getOrDefault("tags", List.of()), labels, 0, 0));
+        }
+        return out;
     }
 }

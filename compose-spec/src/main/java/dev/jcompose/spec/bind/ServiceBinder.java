@@ -135,6 +135,12 @@ final class ServiceBinder {
             @SuppressWarnings("unchecked")
             Map<String, Object> build = (Map<String, Object>) m;
             if (!build.containsKey("context")) build.put("context", "."); // the spec's default
+            if (build.get("args") instanceof Map<?, ?> a) {
+                // ARG with no value takes the value of the environment compose runs in, as compose resolves it
+                @SuppressWarnings("unchecked")
+                Map<String, Object> args = (Map<String, Object>) a;
+                args.replaceAll((k, v) -> v == null && env.containsKey(k) ? env.get(k) : v);
+            }
             if (resolvePaths && build.get("context") instanceof String context && isLocal(context)) {
                 build.put("context", projectDir.resolve(context).normalize().toString());
             }

@@ -57,12 +57,47 @@ public record Service(
         return extras.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("x-") && !APPLIED.contains(e.getKey()))
                 .filter(e -> !(e.getKey().equals("deploy") && e.getValue() instanceof java.util.Map<?, ?> d
-                        && d.keySet().equals(java.util.Set.of("replicas"))))
+                        && APPLIED_DEPLOY.containsAll(d.keySet())))
                 .map(java.util.Map.Entry::getKey).toList();
     }
 
-    /** Keys kept in extras for display whose content is applied elsewhere (folded into environment and labels). */
-    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file", "healthcheck");
+    /** Keys kept in extras whose content is applied (folded into environment and labels, or read by an accessor). */
+    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file", "healthcheck",
+            "pull_policy", "secrets", "mem_limit", "mem_reservation", "cpus", "pids_limit");
+
+    /** The parts of {@code deploy} jcompose applies outside a swarm. */
+    private static final java.util.Set<String> APPLIED_DEPLOY = java.util.Set.of("replicas", "resources");
+
+    /** The build section, or null when the service has none. */
+    public BuildConfig buildConfig() {
+        return BuildConfig.from(build);
+    }
+
+    /** {@code pull_policy} as written ({@code missing} when absent); {@code if_not_present} means {@code missing}. */
+    public String pullPolicy() {
+        Object p = extras.get("pull_policy");
+        if (p == null) return "missing";
+        String policy = String.valueOf(p);
+        return policy.equals("if_not_present") ? "missing" : policy;
+    }
+
+    /** The secrets the service uses: the path inside the container (under /run/secrets by default) to the secret's name. */
+    public SortedMap<String, String> secretTargets() {
+        SortedMap<String, String> out = new java.util.TreeMap<>();
+        if (!(extras.get("secrets") instanceof List<?> list)) return out;
+        for (Object o : list) {
+            String source = o instanceof java.util.Map<?, ?> m ? String.valueOf(m.get("source")) : String.valueOf(o);
+            Object target = o instanceof java.util.Map<?, ?> m ? m.get("target") : null;
+            String path = target == null ? source : String.valueOf(target);
+            out.put(path.startsWith("/") ? path : "/run/secrets/" + path, source);
+        }
+        return out;
+    }
+
+    /** Resource limits from {@code deploy.resources} and the older service keys ({@code mem_limit}, {@code cpus}...). */
+    public Resources resources() {
+        return Resources.of(this);
+    }
 
     /** The healthcheck this service sets, or null to keep the image's. */
     public Healthcheck healthcheck() {

@@ -141,7 +141,7 @@ public final class DockerJavaEngine implements Engine {
                     if (m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null) volumes.put(m.getDestination(), m.getName());
                 }
             }
-            out.add(new ObservedContainer(c.getId(), name, c.getImage(), c.getCommand() == null ? "" : c.getCommand(),
+            out.add(new ObservedContainer(c.getId(), name, c.getImage(), c.getImageId(), c.getCommand() == null ? "" : c.getCommand(),
                     c.getCreated() == null ? 0 : c.getCreated(), c.getState() == null ? "" : c.getState(),
                     c.getStatus() == null ? "" : c.getStatus(), labels(c.getLabels()), ports, volumes));
         }
@@ -176,12 +176,88 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public boolean imageExists(String reference) {
+    public Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
         try {
-            call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
-            return true;
+            var i = call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
+            List<String> tags = i.getRepoTags() == null ? List.of() : i.getRepoTags();
+            Map<String, String> labels = i.getConfig() == null ? null : i.getConfig().getLabels();
+            long created = 0;
+            try {
+                if (i.getCreated() != null) created = java.time.Instant.parse(i.getCreated()).getEpochSecond();
+            } catch (java.time.format.DateTimeParseException e) {
+                // an odd date leaves the age unknown, nothing else
+            }
+            return Optional.of(new dev.jcompose.planner.observed.ObservedImage(i.getId(), tags, labels(labels), created,
+                    i.getSize() == null ? 0 : i.getSize()));
         } catch (NotFound e) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void pushImage(String reference) {
+        ImageReference ref = ImageReference.parse(reference);
+        call("push image " + reference, () -> {
+            try {
+                return client.pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("push of " + reference + " interrupted");
+            }
+        });
+    }
+
+    @Override
+    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
+                             Consumer<String> output) {
+        BuildOutput result = new BuildOutput(output);
+        var cmd = client.buildImageCmd(context)
+                .withDockerfilePath(dockerfile)
+                .withTags(new java.util.LinkedHashSet<>(spec.tags()))
+                .withLabels(spec.labels())
+                .withNoCache(spec.noCache())
+                .withPull(spec.pull())
+                .withRemove(true)
+                .withForcerm(true); // no intermediate container is left behind by a failed step
+        for (Map.Entry<String, String> a : spec.args().entrySet()) cmd.withBuildArg(a.getKey(), a.getValue());
+        if (spec.target() != null) cmd.withTarget(spec.target());
+        if (!spec.cacheFrom().isEmpty()) cmd.withCacheFrom(new java.util.LinkedHashSet<>(spec.cacheFrom()));
+        if (spec.network() != null) cmd.withNetworkMode(spec.network());
+        if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
+        if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new java.util.LinkedHashSet<>(spec.extraHosts()));
+        call("build image " + spec.image(), () -> {
+            try {
+                return cmd.exec(result).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("build of " + spec.image() + " interrupted");
+            }
+        });
+        return result.imageId(spec.image());
+    }
+
+    @Override
+    public List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
+        List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
+        for (var i : call("list images", () -> client.listImagesCmd().withShowAll(false)
+                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec())) {
+            List<String> tags = new ArrayList<>();
+            if (i.getRepoTags() != null) for (String t : i.getRepoTags()) if (!t.equals("<none>:<none>")) tags.add(t);
+            out.add(new dev.jcompose.planner.observed.ObservedImage(i.getId(), tags, labels(i.getLabels()),
+                    i.getCreated() == null ? 0 : i.getCreated(), i.getSize() == null ? 0 : i.getSize()));
+        }
+        return out;
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        try {
+            call("remove image " + reference, () -> {
+                client.removeImageCmd(reference).withForce(false).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone: what the removal wanted
         }
     }
 
@@ -296,6 +372,11 @@ public final class DockerJavaEngine implements Engine {
                 .withMounts(mounts)
                 .withInit(spec.init());
         if (spec.restartPolicy() != null) host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+        var limits = spec.resources();
+        if (limits.memoryBytes() != null) host.withMemory(limits.memoryBytes());
+        if (limits.memoryReservationBytes() != null) host.withMemoryReservation(limits.memoryReservationBytes());
+        if (limits.nanoCpus() != null) host.withNanoCPUs(limits.nanoCpus());
+        if (limits.pidsLimit() != null) host.withPidsLimit(limits.pidsLimit());
         HealthCheck health = healthCheck(spec);
         if (spec.primaryNetwork() != null) host.withNetworkMode(spec.primaryNetwork());
         CreateContainerCmd cmd = client.createContainerCmd(spec.image())

@@ -34,7 +34,10 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, ContainerSpec> specs = new TreeMap<>();
     private final Map<String, ObservedNetwork> networks = new TreeMap<>();
     private final Map<String, ObservedVolume> volumes = new TreeMap<>();
-    private final Set<String> images = new TreeSet<>();
+    /** Image reference to id. */
+    private final Map<String, String> images = new TreeMap<>();
+    /** Image id to its labels, for the images a build made. */
+    private final Map<String, java.util.SortedMap<String, String>> imageLabels = new TreeMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Script> scripts = new TreeMap<>();
     private final Map<String, java.util.concurrent.CountDownLatch> stops = new TreeMap<>();
@@ -44,7 +47,7 @@ public final class InMemoryEngine implements Engine {
 
     public InMemoryEngine withImages(String... refs) {
         synchronized (this) {
-            images.addAll(List.of(refs));
+            for (String r : refs) images.put(r, "sha256:" + r);
         }
         return this;
     }
@@ -102,8 +105,64 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized boolean imageExists(String reference) {
-        return images.contains(reference);
+    public synchronized Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
+        String id = images.containsKey(reference) ? images.get(reference) : images.containsValue(reference) ? reference : null;
+        if (id == null) return Optional.empty();
+        List<String> tags = images.entrySet().stream().filter(i -> i.getValue().equals(id)).map(Map.Entry::getKey).toList();
+        return Optional.of(new dev.jcompose.planner.observed.ObservedImage(id, tags, imageLabels.getOrDefault(id, new TreeMap<>()), 0, 0));
+    }
+
+    @Override
+    public synchronized void pushImage(String reference) {
+        record("push image " + reference);
+        throw new EngineException("push image " + reference + ": no registry answers (in-memory engine)");
+    }
+
+    /**
+     * Reads the whole context (so a broken stream shows), then tags a new image id with every tag; fails, tagging
+     * nothing, when told to.
+     */
+    @Override
+    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
+                             java.util.function.Consumer<String> output) {
+        long bytes;
+        try {
+            bytes = context.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new EngineException("build image " + spec.image() + ": " + e.getMessage());
+        }
+        synchronized (this) {
+            record("build image " + spec.image());
+            String id = "sha256:built-" + nextId++;
+            output.accept("Successfully built " + id + " from " + bytes + " bytes of context");
+            for (String tag : spec.tags()) images.put(tag, id);
+            imageLabels.put(id, new TreeMap<>(spec.labels()));
+            return id;
+        }
+    }
+
+    @Override
+    public synchronized List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
+        List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
+        for (var e : imageLabels.entrySet()) {
+            if (!project.equals(e.getValue().get(dev.jcompose.planner.Labels.PROJECT))) continue;
+            List<String> tags = images.entrySet().stream().filter(i -> i.getValue().equals(e.getKey())).map(Map.Entry::getKey).toList();
+            out.add(new dev.jcompose.planner.observed.ObservedImage(e.getKey(), tags, e.getValue(), 0, 0));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void removeImage(String reference) {
+        record("remove image " + reference);
+        String id = images.containsKey(reference) ? images.get(reference) : reference;
+        for (ObservedContainer c : containers.values()) {
+            if (id.equals(c.imageId()) && (reference.equals(id) || images.values().stream().filter(id::equals).count() == 1)) {
+                throw new EngineException("conflict: unable to remove " + reference + ": image is being used by container " + c.name());
+            }
+        }
+        if (images.remove(reference) == null) images.values().removeIf(id::equals);
+        if (!images.containsValue(id)) imageLabels.remove(id);
     }
 
     @Override
@@ -145,7 +204,7 @@ public final class InMemoryEngine implements Engine {
         if (containers.containsKey(spec.name())) {
             throw new EngineException("Conflict. The container name \"/" + spec.name() + "\" is already in use");
         }
-        if (!images.contains(spec.image())) throw new EngineException("No such image: " + spec.image());
+        if (!images.containsKey(spec.image())) throw new EngineException("No such image: " + spec.image());
         for (String n : spec.networks().keySet()) {
             if (!networks.containsKey(n)) throw new EngineException("network " + n + " not found");
         }
@@ -158,7 +217,7 @@ public final class InMemoryEngine implements Engine {
         for (ContainerSpec.MountSpec m : spec.mounts()) {
             if (m.type().equals("volume")) volumes.put(m.target(), m.source() != null ? m.source() : "anon" + nextId + m.target().replace('/', '-'));
         }
-        containers.put(spec.name(), new ObservedContainer("c" + nextId++, spec.name(), spec.image(), command, clock++,
+        containers.put(spec.name(), new ObservedContainer("c" + nextId++, spec.name(), spec.image(), images.get(spec.image()), command, clock++,
                 "created", "Created", spec.labels(), ports, volumes));
         specs.put(spec.name(), spec);
     }
@@ -225,7 +284,7 @@ public final class InMemoryEngine implements Engine {
     private void setState(String name, String state, String status) {
         ObservedContainer c = containers.get(name);
         if (c == null) throw new EngineException("No such container: " + name);
-        containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.command(), c.created(), state, status, c.labels(), c.ports(), c.volumeMounts()));
+        containers.put(name, new ObservedContainer(c.id(), c.name(), c.image(), c.imageId(), c.command(), c.created(), state, status, c.labels(), c.ports(), c.volumeMounts()));
     }
 
     /**

@@ -60,12 +60,15 @@ class DockerJavaEngineTest {
                     new TreeMap<>(Map.of("GREETING", "hi")), containerLabels,
                     List.of(new ContainerSpec.PortBinding("127.0.0.1", null, 80, "tcp")),
                     List.of(new ContainerSpec.MountSpec("volume", p + "_data", "/data", false)),
-                    networks, "unless-stopped", null, null, null, true, false, false, null);
+                    networks, "unless-stopped", null, null, null, true, false, false, null,
+                    new dev.jcompose.spec.model.Resources(64L << 20, null, 500_000_000L, null));
             engine.createContainer(spec);
             engine.startContainer(spec.name());
             ObservedContainer c = engine.containers(p).get(0);
             assertEquals(spec.name(), c.name());
             assertEquals("running", c.state());
+            assertEquals("67108864 500000000", dockerInspect(spec.name(), "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}"),
+                    "resource limits reach the engine");
             assertEquals("web", c.service());
             assertEquals(1, c.number());
             assertEquals("127.0.0.1", c.ports().get(0).ip());
@@ -92,12 +95,27 @@ class DockerJavaEngineTest {
         try (Engine engine = RealEngine.connect()) {
             ContainerSpec spec = new ContainerSpec(p + "-web-1", "web", 1, "jcompose/no-such-image:never", null, null,
                     new TreeMap<>(), new TreeMap<>(Map.of(Labels.PROJECT, p)), List.of(), List.of(), Map.of(),
-                    null, null, null, null, null, false, false, null);
+                    null, null, null, null, null, false, false, null, null);
             EngineException e = assertThrows(EngineException.class, () -> engine.createContainer(spec));
             assertEquals("create container " + p + "-web-1: No such image: jcompose/no-such-image:never", e.getMessage());
             assertFalse(engine.imageExists("jcompose/no-such-image:never"));
             EngineException pull = assertThrows(EngineException.class, () -> engine.pullImage("jcompose/no-such-image:never"));
             assertTrue(pull.getMessage().startsWith("pull image jcompose/no-such-image:never: "), pull.getMessage());
+        }
+    }
+
+    /** What the docker CLI reads off the engine: a view independent of the code under test. */
+    static String dockerInspect(String container, String format) {
+        try {
+            Process p = new ProcessBuilder("docker", "inspect", "-f", format, container).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

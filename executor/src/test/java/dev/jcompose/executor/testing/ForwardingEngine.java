@@ -25,8 +25,13 @@ public class ForwardingEngine implements Engine {
     public List<ObservedNetwork> networks() { return inner.networks(); }
     public List<ObservedVolume> volumes(String project) { return inner.volumes(project); }
     public Optional<ObservedVolume> volume(String name) { return inner.volume(name); }
-    public boolean imageExists(String reference) { return inner.imageExists(reference); }
+    public java.util.Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) { return inner.image(reference); }
     public void pullImage(String reference) { inner.pullImage(reference); }
+    public void pushImage(String reference) { inner.pushImage(reference); }
+    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
+                             java.util.function.Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
+    public List<dev.jcompose.planner.observed.ObservedImage> images(String project) { return inner.images(project); }
+    public void removeImage(String reference) { inner.removeImage(reference); }
     public void createNetwork(NetworkSpec spec) { inner.createNetwork(spec); }
     public void removeNetwork(String name) { inner.removeNetwork(name); }
     public void createVolume(VolumeSpec spec) { inner.createVolume(spec); }

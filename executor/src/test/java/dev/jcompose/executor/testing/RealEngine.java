@@ -66,5 +66,8 @@ public final class RealEngine implements BeforeAllCallback, AfterEachCallback, P
         for (ObservedContainer c : engine.containers(p)) engine.removeContainer(c.name(), true);
         for (ObservedNetwork n : engine.networks()) if (p.equals(n.project())) engine.removeNetwork(n.name());
         for (ObservedVolume v : engine.volumes(p)) engine.removeVolume(v.name());
+        // images the test built: tags first, then what is left dangling, one at a time (removals share layers)
+        for (var i : engine.images(p)) for (String tag : i.tags()) engine.removeImage(tag);
+        for (var i : engine.images(p)) engine.removeImage(i.id());
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 /**
  * A container as the engine reported it when the state was read.
  *
+ * @param imageId the id of the image the container was made from (null when not known)
  * @param state   the engine's state word: created, running, paused, restarting, exited, dead
  * @param status  the engine's human status ("Up 3 seconds", "Exited (0) 2 minutes ago")
  * @param created      seconds since the epoch
@@ -17,6 +18,7 @@ public record ObservedContainer(
         String id,
         String name,
         String image,
+        String imageId,
         String command,
         long created,
         String state,
@@ -32,7 +34,7 @@ public record ObservedContainer(
     }
 
     public ObservedContainer withName(String newName) {
-        return new ObservedContainer(id, newName, image, command, created, state, status, labels, ports, volumeMounts);
+        return new ObservedContainer(id, newName, image, imageId, command, created, state, status, labels, ports, volumeMounts);
     }
 
     public String project() {

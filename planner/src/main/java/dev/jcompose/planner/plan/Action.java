@@ -25,6 +25,29 @@ public sealed interface Action {
         public String doing() { return "Pulling"; }
     }
 
+    /** Builds the service's image from its context; the engine tags it only when every step succeeded. */
+    record BuildImage(String service, dev.jcompose.planner.spec.BuildSpec spec) implements Action {
+        public String resource() { return "Image " + spec.image(); }
+        public String verb() { return "build"; }
+        public String done() { return "Built"; }
+        public String doing() { return "Building"; }
+    }
+
+    record PushImage(String image) implements Action {
+        public String resource() { return "Image " + image; }
+        public String verb() { return "push"; }
+        public String done() { return "Pushed"; }
+        public String doing() { return "Pushing"; }
+    }
+
+    /** Removes an image by name (untags it; the image goes with its last name) or by id. */
+    record RemoveImage(String image) implements Action {
+        public String resource() { return "Image " + image; }
+        public String verb() { return "remove"; }
+        public String done() { return "Removed"; }
+        public String doing() { return "Removing"; }
+    }
+
     record CreateNetwork(NetworkSpec spec) implements Action {
         public String resource() { return "Network " + spec.name(); }
         public String verb() { return "create"; }

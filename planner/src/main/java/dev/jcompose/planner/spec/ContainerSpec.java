@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *                       container is created on, the others are connected before it starts
  * @param restartPolicy  compose's restart word ({@code no}, {@code always}, {@code on-failure:3}...), or null
  * @param healthcheck    null to keep the image's
+ * @param resources      memory, CPU and process limits ({@link dev.jcompose.spec.model.Resources#NONE} for none)
  */
 public record ContainerSpec(
         String name,
@@ -36,7 +37,8 @@ public record ContainerSpec(
         Boolean init,
         boolean tty,
         boolean stdinOpen,
-        dev.jcompose.spec.model.Healthcheck healthcheck) {
+        dev.jcompose.spec.model.Healthcheck healthcheck,
+        dev.jcompose.spec.model.Resources resources) {
 
     public ContainerSpec {
         command = command == null ? null : List.copyOf(command);
@@ -46,16 +48,17 @@ public record ContainerSpec(
         ports = List.copyOf(ports);
         mounts = List.copyOf(mounts);
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+        if (resources == null) resources = dev.jcompose.spec.model.Resources.NONE;
     }
 
     public ContainerSpec withName(String newName) {
         return new ContainerSpec(newName, service, number, image, command, entrypoint, environment, labels, ports, mounts,
-                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck);
+                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck, resources);
     }
 
     public ContainerSpec withMounts(List<MountSpec> newMounts) {
         return new ContainerSpec(name, service, number, image, command, entrypoint, environment, labels, ports, newMounts,
-                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck);
+                networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck, resources);
     }
 
     /** The network the container is created on, or null for none. */
