@@ -25,7 +25,7 @@ row() { # name, runs, command; prints the row and leaves the mean in $last
 }
 m=$work/merge
 echo "jcompose config, mean of $runs runs (wall, whole command):"
-row "2 services (the dev sample)" "$runs" "$here/jcompose -f $here/samples/dev/compose.yaml config -o /dev/null"; t2=$last
+row "2 services (the hello sample)" "$runs" "$here/jcompose -f $here/samples/hello/compose.yaml config -o /dev/null"; t2=$last
 row "100 services" "$runs" "$here/jcompose -p b -f $work/s100.yaml config -o /dev/null"; t100=$last
 row "1000 services" "$runs" "$here/jcompose -p b -f $work/s1000.yaml config -o /dev/null"; t1000=$last
 row "10000 services" "$runs" "$here/jcompose -p b -f $work/s10000.yaml config -o /dev/null"; t10000=$last

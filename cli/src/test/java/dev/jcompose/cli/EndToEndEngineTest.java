@@ -142,10 +142,10 @@ class EndToEndEngineTest {
         int port = freePort();
         Path repo = Path.of(System.getProperty("jcompose.repo.root", "..")).toAbsolutePath().normalize();
         CliRunner cli = new CliRunner(repo, DockerJavaEngine::connect).env("WEB_PORT", String.valueOf(port));
-        CliRunner.Result up = cli.run("-f", "samples/dev/compose.yaml", "-p", p, "up", "-d");
+        CliRunner.Result up = cli.run("-f", "samples/hello/compose.yaml", "-p", p, "up", "-d");
         assertEquals(0, up.exit(), up.toString());
         assertTrue(httpGet(port).contains("<h1>jcompose dev sample</h1>"));
-        CliRunner.Result down = cli.run("-f", "samples/dev/compose.yaml", "-p", p, "down", "-v");
+        CliRunner.Result down = cli.run("-f", "samples/hello/compose.yaml", "-p", p, "down", "-v");
         assertEquals(0, down.exit(), down.toString());
     }
 
@@ -171,26 +171,11 @@ class EndToEndEngineTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Http.freePort();
     }
 
-    /** GET on the published port, polled until the server inside answers (it starts asynchronously). */
     private static String httpGet(int port) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build();
-        Exception last = null;
-        for (int i = 0; i < 100; i++) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return r.body();
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing answered on port " + port, last);
+        return Http.get(port, "/");
     }
 
     private static String exec(String container, String... command) throws Exception {

@@ -36,7 +36,7 @@ class FuzzConfigTest {
                 out.add(Files.readString(f));
             }
         }
-        out.add(Files.readString(REPO.resolve("samples/dev/compose.yaml")));
+        out.add(Files.readString(REPO.resolve("samples/hello/compose.yaml")));
         return out;
     }
 
