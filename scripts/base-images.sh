@@ -21,12 +21,18 @@ need_root_apt() {
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then say "$1"; exit 1; fi
 }
 
+# apt-get install, refreshing the package lists first when they are too old to find the package
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$@" >/dev/null; }
+}
+
 make_debian() {
   if [ "$force" != --force ] && have_image "$debian_tag"; then return 0; fi
   if ! command -v mmdebstrap >/dev/null; then
     need_root_apt "need mmdebstrap (Debian: apt-get install mmdebstrap) to make $debian_tag"
     say "installing Debian's mmdebstrap for the base image..."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null
+    apt_install mmdebstrap
   fi
   local out
   out=$(mktemp -d)
@@ -54,7 +60,7 @@ make_busybox() {
   if [ ! -x /bin/busybox ] || ! /bin/busybox --list-full >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       say "installing Debian's busybox-static for the base image..."
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
+      apt_install busybox-static
     else
       say "need a static /bin/busybox (Debian: busybox-static) to make $busybox_tag"; exit 1
     fi
