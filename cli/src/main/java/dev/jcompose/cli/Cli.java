@@ -24,6 +24,7 @@ public final class Cli {
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context));
         // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
         cmd.getSubcommands().get("run").setStopAtPositional(true);
+        cmd.getSubcommands().get("exec").setStopAtPositional(true);
         return cmd;
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, LifecycleCommands.Start.class,
                 LifecycleCommands.Stop.class, LifecycleCommands.Restart.class, LifecycleCommands.Pause.class,
                 LifecycleCommands.Unpause.class, LifecycleCommands.Rm.class, ScaleCommand.class, RunCommand.class, WaitCommand.class, LsCommand.class, BuildCommand.class,
-                ImagesCommand.class, PullCommand.class, PushCommand.class, PruneCommand.class,
+                ImagesCommand.class, PullCommand.class, PushCommand.class, PruneCommand.class, ExecCommand.class,
                 ConfigCommand.class, VersionCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class RootCommand implements Callable<Integer> {

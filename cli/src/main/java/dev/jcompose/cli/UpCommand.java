@@ -73,6 +73,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances; overrides the scale setting in the file")
     List<String> scale = new ArrayList<>();
 
+    @Option(names = {"-y", "--yes"}, description = "Assume \"yes\" as answer to all prompts: recreate a named volume whose definition changed (its data is lost)")
+    boolean yes;
+
     @Option(names = "--build", description = "Build images before starting containers")
     boolean build;
 
@@ -111,7 +114,7 @@ final class UpCommand implements Callable<Integer> {
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes, pull);
+        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes, pull, yes);
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, project.name())) {
                 dev.jcompose.planner.BuildOptions buildOptions = noBuild

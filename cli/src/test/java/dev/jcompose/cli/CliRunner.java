@@ -50,6 +50,14 @@ final class CliRunner {
         return this;
     }
 
+    private String input = "";
+
+    /** What the command reads on its standard input (nothing by default; never a terminal). */
+    CliRunner input(String text) {
+        this.input = text;
+        return this;
+    }
+
     CliRunner env(String name, String value) {
         env.put(name, value);
         return this;
@@ -67,7 +75,8 @@ final class CliRunner {
                 Map.copyOf(env), cwd, e -> {
                     connections.incrementAndGet();
                     return engines.connect(e);
-                }, Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC), interrupts);
+                }, Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC), interrupts,
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), false);
         int exit = Cli.run(args, ctx);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

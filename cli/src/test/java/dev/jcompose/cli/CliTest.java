@@ -94,6 +94,21 @@ class CliTest {
     }
 
     @Test
+    void execRunsInTheServicesRunningContainerAndNeedsOne() {
+        CliRunner.Result notRunning = cli.run("exec", "web", "hostname", "-i");
+        assertEquals(ExitCodes.FAILED, notRunning.exit(), notRunning.toString());
+        assertEquals("service \"web\" is not running\n", notRunning.err());
+
+        assertEquals(0, cli.run("up", "-d").exit());
+        CliRunner.Result exec = cli.run("exec", "-T", "web", "hostname", "-i");
+        assertEquals(0, exec.exit(), exec.toString());
+        assertEquals("hostname -i\n", exec.out(), "the in-memory engine echoes the command it ran");
+        assertTrue(engine.calls().contains("exec demo-web-1 hostname -i"), engine.calls().toString());
+        assertEquals(ExitCodes.FAILED, cli.run("exec", "--index", "2", "web", "true").exit(), "there is no web #2");
+        assertEquals(ExitCodes.INVALID_PROJECT, cli.run("exec", "nope", "true").exit());
+    }
+
+    @Test
     void dryRunPrintsThePlanAndChangesNothing() {
         CliRunner.Result r = cli.run("up", "-d", "--dry-run");
         assertEquals(0, r.exit(), r.toString());

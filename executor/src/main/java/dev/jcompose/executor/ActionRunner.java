@@ -21,6 +21,8 @@ final class ActionRunner {
         else if (action instanceof Action.CreateNetwork a) engine.createNetwork(a.spec());
         else if (action instanceof Action.RemoveNetwork a) engine.removeNetwork(a.name());
         else if (action instanceof Action.CreateVolume a) engine.createVolume(a.spec());
+        else if (action instanceof Action.ConnectNetwork a) engine.connectNetwork(a.network(), a.container(), a.attachment());
+        else if (action instanceof Action.DisconnectNetwork a) engine.disconnectNetwork(a.network(), a.container());
         else if (action instanceof Action.RemoveVolume a) engine.removeVolume(a.name());
         else if (action instanceof Action.CreateContainer a) engine.createContainer(a.spec());
         else if (action instanceof Action.StartContainer a) engine.startContainer(a.name());

@@ -66,6 +66,12 @@ public interface Engine extends AutoCloseable {
 
     void removeNetwork(String name);
 
+    /** Connects a container (running or not) to a network, with its aliases and fixed address. */
+    void connectNetwork(String network, String container, dev.jcompose.planner.spec.ContainerSpec.NetworkAttachment attachment);
+
+    /** Disconnects a container from a network; one not connected is no error. */
+    void disconnectNetwork(String network, String container);
+
     void createVolume(VolumeSpec spec);
 
     void removeVolume(String name);
@@ -95,6 +101,13 @@ public interface Engine extends AutoCloseable {
      * of the engine's, until the container stops or the returned handle is closed.
      */
     LogFollower followLogs(String container, java.util.function.Consumer<String> lines);
+
+    /**
+     * Runs a command in a running container and returns its exit code (0 at once when detached). Output goes to the
+     * consumers as it comes; with {@code stdin} non-null, what it yields is the command's input until it ends.
+     */
+    int exec(String container, ExecSpec spec, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
+             java.util.function.Consumer<byte[]> stderr);
 
     /** The container's state, health and exit code now. */
     ContainerStatus inspect(String container);

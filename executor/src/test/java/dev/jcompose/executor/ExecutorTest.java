@@ -117,7 +117,7 @@ class ExecutorTest {
         };
         PlanBuilder plan = new PlanBuilder();
         for (int i = 0; i < 6; i++) {
-            plan.add(new Action.CreateNetwork(new NetworkSpec("n" + i, null, new TreeMap<>(), new TreeMap<>(), false, false, null)), "test", List.of());
+            plan.add(new Action.CreateNetwork(new NetworkSpec("n" + i, null, new TreeMap<>(), new TreeMap<>(), false, false, null, null)), "test", List.of());
         }
         ExecutionReport report = new Executor(engine, limit).execute(plan.build(), ProgressListener.NONE);
         assertTrue(report.succeeded(), report.toString());

@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * One folder per case under {@code src/test/resources/plans/}: {@code compose.yaml} (absent for a down without a
  * file), {@code observed.yaml} (the engine's state; a container's {@code hash: current} stands for the hash of its
- * service as the file now describes it), {@code case.properties} ({@code command=up|down|stop|start|restart}, option flags), and the
+ * service as the file now describes it; a network's or volume's {@code hash:} is its config-hash label), {@code case.properties} ({@code command=up|down|stop|start|restart}, option flags), and the
  * expected plan text in {@code expected-plan.txt}, or the planner's error in {@code expected-error.txt}.
  */
 class PlannerFixturesTest {
@@ -87,7 +87,7 @@ class PlannerFixturesTest {
             case "start": return Planner.start(project, observed);
             case "restart": return Planner.restart(project, observed, 10);
             default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes"), p.getProperty("pull")));
+                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes"), p.getProperty("pull"), bool(p, "recreateVolumes")));
         }
     }
 
@@ -147,12 +147,14 @@ class PlannerFixturesTest {
         for (Map<String, Object> n : (List<Map<String, Object>>) root.getOrDefault("networks", List.of())) {
             Map<String, String> labels = new TreeMap<>();
             if (n.containsKey("project")) labels.put(Labels.PROJECT, (String) n.get("project"));
+            if (n.containsKey("hash")) labels.put(Labels.CONFIG_HASH, String.valueOf(n.get("hash")));
             networks.add(new ObservedNetwork("id", (String) n.get("name"), "bridge", new TreeMap<>(labels)));
         }
         List<ObservedVolume> volumes = new ArrayList<>();
         for (Map<String, Object> v : (List<Map<String, Object>>) root.getOrDefault("volumes", List.of())) {
             Map<String, String> labels = new TreeMap<>();
             if (v.containsKey("project")) labels.put(Labels.PROJECT, (String) v.get("project"));
+            if (v.containsKey("hash")) labels.put(Labels.CONFIG_HASH, String.valueOf(v.get("hash")));
             volumes.add(new ObservedVolume((String) v.get("name"), "local", new TreeMap<>(labels)));
         }
         // images: a list of names (id sha256:<name>), or a mapping of name to id

@@ -250,6 +250,44 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin, Consumer<byte[]> stdout,
+                    Consumer<byte[]> stderr) {
+        String what = "exec in " + container;
+        var create = client.execCreateCmd(container)
+                .withCmd(spec.command().toArray(String[]::new))
+                .withAttachStdout(!spec.detach())
+                .withAttachStderr(!spec.detach())
+                .withAttachStdin(stdin != null && !spec.detach())
+                .withTty(spec.tty())
+                .withPrivileged(spec.privileged());
+        if (spec.user() != null) create.withUser(spec.user());
+        if (spec.workingDir() != null) create.withWorkingDir(spec.workingDir());
+        if (!spec.environment().isEmpty()) {
+            create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        String id = call(what, () -> create.exec()).getId();
+        var start = client.execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
+        if (stdin != null && !spec.detach()) start.withStdIn(stdin);
+        call(what, () -> {
+            try {
+                return start.exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
+                        else stdout.accept(frame.getPayload());
+                    }
+                }).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException(what + " interrupted");
+            }
+        });
+        if (spec.detach()) return 0;
+        Long code = call(what, () -> client.inspectExecCmd(id).exec()).getExitCodeLong();
+        return code == null ? -1 : code.intValue();
+    }
+
+    @Override
     public void removeImage(String reference) {
         try {
             call("remove image " + reference, () -> {
@@ -276,15 +314,53 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        call("create network " + spec.name(), () -> client.createNetworkCmd()
+        var cmd = client.createNetworkCmd()
                 .withName(spec.name())
                 .withDriver(spec.driver() == null ? "bridge" : spec.driver())
                 .withOptions(spec.options())
                 .withLabels(spec.labels())
                 .withInternal(spec.internal())
                 .withAttachable(spec.attachable())
-                .withEnableIpv6(Boolean.TRUE.equals(spec.enableIpv6()))
-                .exec());
+                .withEnableIpv6(Boolean.TRUE.equals(spec.enableIpv6()));
+        if (spec.ipam() != null) {
+            Network.Ipam ipam = new Network.Ipam();
+            if (spec.ipam().driver() != null) ipam.withDriver(spec.ipam().driver());
+            List<Network.Ipam.Config> pools = new ArrayList<>();
+            for (NetworkSpec.Pool p : spec.ipam().pools()) {
+                Network.Ipam.Config c = new Network.Ipam.Config();
+                if (p.subnet() != null) c.withSubnet(p.subnet());
+                if (p.ipRange() != null) c.withIpRange(p.ipRange());
+                if (p.gateway() != null) c.withGateway(p.gateway());
+                pools.add(c);
+            }
+            ipam.withConfig(pools);
+            cmd.withIpam(ipam);
+        }
+        call("create network " + spec.name(), cmd::exec);
+    }
+
+    @Override
+    public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
+        call("connect " + container + " to network " + network, () -> {
+            ContainerNetwork endpoint = new ContainerNetwork().withAliases(attachment.aliases());
+            if (attachment.ipv4Address() != null) {
+                endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(attachment.ipv4Address()));
+            }
+            client.connectToNetworkCmd().withNetworkId(network).withContainerId(container).withContainerNetwork(endpoint).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        try {
+            call("disconnect " + container + " from network " + network, () -> {
+                client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // not connected, or already gone: what the disconnect wanted
+        }
     }
 
     @Override
@@ -330,15 +406,7 @@ public final class DockerJavaEngine implements Engine {
                 first = false;
                 continue;
             }
-            call("connect " + spec.name() + " to network " + n.getKey(), () -> {
-                ContainerNetwork endpoint = new ContainerNetwork().withAliases(n.getValue().aliases());
-                if (n.getValue().ipv4Address() != null) {
-                    endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(n.getValue().ipv4Address()));
-                }
-                client.connectToNetworkCmd().withNetworkId(n.getKey()).withContainerId(created.getId())
-                        .withContainerNetwork(endpoint).exec();
-                return null;
-            });
+            connectNetwork(n.getKey(), created.getId(), n.getValue());
         }
     }
 

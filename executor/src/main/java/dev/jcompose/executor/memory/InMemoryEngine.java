@@ -152,6 +152,18 @@ public final class InMemoryEngine implements Engine {
         return out;
     }
 
+    /** Echoes the command line to stdout and exits 0, in a running container; fails as the engine does otherwise. */
+    @Override
+    public synchronized int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin,
+                                 java.util.function.Consumer<byte[]> stdout, java.util.function.Consumer<byte[]> stderr) {
+        record("exec " + container + " " + String.join(" ", spec.command()));
+        ObservedContainer c = containers.get(container);
+        if (c == null) throw new EngineException("No such container: " + container);
+        if (!c.state().equals("running")) throw new EngineException("container " + container + " is not running");
+        if (!spec.detach()) stdout.accept((String.join(" ", spec.command()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return 0;
+    }
+
     @Override
     public synchronized void removeImage(String reference) {
         record("remove image " + reference);
@@ -184,6 +196,33 @@ public final class InMemoryEngine implements Engine {
         boolean inUse = specs.values().stream().anyMatch(s -> s.networks().containsKey(name));
         if (inUse) throw new EngineException("error while removing network: network " + name + " has active endpoints");
         networks.remove(name);
+    }
+
+    @Override
+    public synchronized void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
+        record("connect " + container + " to network " + network);
+        if (!networks.containsKey(network)) throw new EngineException("network " + network + " not found");
+        ContainerSpec spec = specs.get(container);
+        if (spec == null) throw new EngineException("No such container: " + container);
+        java.util.Map<String, ContainerSpec.NetworkAttachment> next = new java.util.LinkedHashMap<>(spec.networks());
+        next.put(network, attachment);
+        specs.put(container, withNetworks(spec, next));
+    }
+
+    @Override
+    public synchronized void disconnectNetwork(String network, String container) {
+        record("disconnect " + container + " from network " + network);
+        ContainerSpec spec = specs.get(container);
+        if (spec == null) throw new EngineException("No such container: " + container);
+        java.util.Map<String, ContainerSpec.NetworkAttachment> next = new java.util.LinkedHashMap<>(spec.networks());
+        next.remove(network);
+        specs.put(container, withNetworks(spec, next));
+    }
+
+    private static ContainerSpec withNetworks(ContainerSpec s, java.util.Map<String, ContainerSpec.NetworkAttachment> networks) {
+        return new ContainerSpec(s.name(), s.service(), s.number(), s.image(), s.command(), s.entrypoint(), s.environment(),
+                s.labels(), s.ports(), s.mounts(), networks, s.restartPolicy(), s.workingDir(), s.user(), s.hostname(), s.init(),
+                s.tty(), s.stdinOpen(), s.healthcheck(), s.resources());
     }
 
     @Override

@@ -47,8 +47,8 @@ class DockerJavaEngineTest {
         String p = projects.create("engine");
         try (Engine engine = RealEngine.connect()) {
             TreeMap<String, String> labels = new TreeMap<>(Map.of(Labels.PROJECT, p));
-            engine.createNetwork(new NetworkSpec(p + "_default", null, new TreeMap<>(), labels, false, false, null));
-            engine.createNetwork(new NetworkSpec(p + "_back", null, new TreeMap<>(), labels, false, false, null));
+            engine.createNetwork(new NetworkSpec(p + "_default", null, new TreeMap<>(), labels, false, false, null, null));
+            engine.createNetwork(new NetworkSpec(p + "_back", null, new TreeMap<>(), labels, false, false, null, null));
             engine.createVolume(new VolumeSpec(p + "_data", null, new TreeMap<>(), labels));
             TreeMap<String, String> containerLabels = new TreeMap<>(labels);
             containerLabels.put(Labels.SERVICE, "web");

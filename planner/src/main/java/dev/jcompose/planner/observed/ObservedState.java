@@ -53,6 +53,11 @@ public record ObservedState(
         return images.get(ref);
     }
 
+    /** The same state without the named containers. */
+    public ObservedState without(java.util.Collection<String> containerNames) {
+        return new ObservedState(containers.stream().filter(c -> !containerNames.contains(c.name())).toList(), networks, volumes, images);
+    }
+
     /** The same state without containers: what {@code down} leaves. */
     public ObservedState withoutContainers() {
         return new ObservedState(List.of(), networks, volumes, images);

@@ -62,6 +62,21 @@ public sealed interface Action {
         public String doing() { return "Removing"; }
     }
 
+    /** Connects an existing container to a network (the network was made again, with a changed definition). */
+    record ConnectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) implements Action {
+        public String resource() { return "Container " + container; }
+        public String verb() { return "connect to " + network; }
+        public String done() { return "Connected"; }
+        public String doing() { return "Connecting"; }
+    }
+
+    record DisconnectNetwork(String network, String container) implements Action {
+        public String resource() { return "Container " + container; }
+        public String verb() { return "disconnect from " + network; }
+        public String done() { return "Disconnected"; }
+        public String doing() { return "Disconnecting"; }
+    }
+
     record CreateVolume(VolumeSpec spec) implements Action {
         public String resource() { return "Volume " + spec.name(); }
         public String verb() { return "create"; }
