@@ -12,20 +12,58 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
+    /** Every command, in the order help lists them. */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(UpCommand.class, DownCommand.class, PsCommand.class,
+            LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
+            LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Rm.class, ScaleCommand.class,
+            RunCommand.class, ExecCommand.class, WaitCommand.class, LsCommand.class, BuildCommand.class, ImagesCommand.class,
+            PullCommand.class, PushCommand.class, PruneCommand.class, ConfigCommand.class, VersionCommand.class);
+
     public static int run(String[] args, Context context) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
+    /** The whole command line, every command in it. */
     public static CommandLine commandLine(Context context) {
+        return commandLine(context, null);
+    }
+
+    /**
+     * The command line for these arguments. picocli reads every command's annotations when it is added, a tenth of
+     * a second of a start for commands that will not run; so only the command the arguments name is added, and all
+     * of them when they name none (help, a typo to suggest a fix for).
+     */
+    static CommandLine commandLine(Context context, String[] args) {
         CommandLine cmd = new CommandLine(new RootCommand(context));
+        String word = args == null ? null : commandWord(cmd, args);
+        boolean known = word != null && COMMANDS.stream().anyMatch(c -> name(c).equals(word));
+        for (Class<?> c : COMMANDS) if (!known || name(c).equals(word)) cmd.addSubcommand(c);
         cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(context.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context));
         // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
-        cmd.getSubcommands().get("run").setStopAtPositional(true);
-        cmd.getSubcommands().get("exec").setStopAtPositional(true);
+        for (String name : java.util.List.of("run", "exec")) {
+            if (cmd.getSubcommands().containsKey(name)) cmd.getSubcommands().get(name).setStopAtPositional(true);
+        }
         return cmd;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(CommandLine.Command.class).name();
+    }
+
+    /** The first argument that is neither a global option nor an option's value: the command, or null. */
+    static String commandWord(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) return null;
+            if (!a.startsWith("-") || a.equals("-")) return a;
+            if (a.contains("=")) continue;
+            var option = root.getCommandSpec().findOption(a);
+            if (option != null && option.arity().min() > 0) i++;
+        }
+        return null;
     }
 
     /** Prints an error for a person and picks the exit code; a stack trace only when JCOMPOSE_DEBUG is set. */

@@ -18,11 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jcompose}: the options every command shares, as docker compose puts them before the command. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications with the Docker engine (Compose Specification).",
-        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, LifecycleCommands.Start.class,
-                LifecycleCommands.Stop.class, LifecycleCommands.Restart.class, LifecycleCommands.Pause.class,
-                LifecycleCommands.Unpause.class, LifecycleCommands.Rm.class, ScaleCommand.class, RunCommand.class, WaitCommand.class, LsCommand.class, BuildCommand.class,
-                ImagesCommand.class, PullCommand.class, PushCommand.class, PruneCommand.class, ExecCommand.class,
-                ConfigCommand.class, VersionCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class RootCommand implements Callable<Integer> {
     private final Context context;

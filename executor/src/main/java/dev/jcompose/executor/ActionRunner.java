@@ -49,14 +49,23 @@ final class ActionRunner {
         }
     }
 
+    /** How long a container without a healthcheck is watched before that is the error: it may be about to exit. */
+    static final long NO_HEALTHCHECK_GRACE_MILLIS = 1000;
+
     private static void waitHealthy(Engine engine, String name) {
+        long noHealthcheckSince = -1;
         while (true) {
             ContainerStatus s = engine.inspect(name);
             if (s.exited()) throw new EngineException("dependency failed to start: container " + name + " exited (" + s.exitCode() + ")");
             if ("healthy".equals(s.health())) return;
             if ("unhealthy".equals(s.health())) throw new EngineException("dependency failed to start: container " + name + " is unhealthy");
             if (s.health() == null && s.state().equals("running")) {
-                throw new EngineException("dependency failed to start: container " + name + " has no healthcheck configured");
+                // a container that exits right after its start (the usual failure) must be reported as exited
+                long now = System.nanoTime();
+                if (noHealthcheckSince < 0) noHealthcheckSince = now;
+                else if (now - noHealthcheckSince >= NO_HEALTHCHECK_GRACE_MILLIS * 1_000_000) {
+                    throw new EngineException("dependency failed to start: container " + name + " has no healthcheck configured");
+                }
             }
             pause();
         }
