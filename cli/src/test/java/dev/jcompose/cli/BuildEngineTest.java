@@ -157,8 +157,8 @@ class BuildEngineTest {
             write("app/Dockerfile", "FROM jcompose/busybox:latest\nRUN echo about to fail && exit 3\nRUN echo never\n");
             CliRunner.Result build = cli.run("-p", p, "build", "--no-cache");
             assertEquals(ExitCodes.FAILED, build.exit(), build.toString());
-            // 6 steps: the builder adds one LABEL step for each of compose's three image labels
-            assertTrue(build.err().contains("service \"app\": failed to build " + p + "-app at Step 2/6 : RUN echo about to fail && exit 3"),
+            // 4 steps: jcompose adds one LABEL instruction with compose's image labels
+            assertTrue(build.err().contains("service \"app\": failed to build " + p + "-app at Step 2/4 : RUN echo about to fail && exit 3"),
                     build.toString());
             assertTrue(build.err().contains("returned a non-zero code: 3"), build.toString());
             assertTrue(build.err().contains("    about to fail"), "the step's own output: " + build);

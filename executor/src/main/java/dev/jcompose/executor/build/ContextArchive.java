@@ -21,27 +21,40 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * are in path order with owner root, so the same folder gives the same stream.
  */
 public final class ContextArchive {
-    /** The name an inline Dockerfile takes inside the context (one no real file of the context is likely to have). */
-    public static final String INLINE_DOCKERFILE = ".jcompose.inline.Dockerfile";
+    /**
+     * The name a Dockerfile jcompose writes takes inside the context (an inline one, or one with labels added). It is
+     * also listed in the {@code .dockerignore} sent, so that the engine drops it from the context once it has read
+     * it, as it does for the docker CLI's Dockerfile from stdin: a {@code COPY .} never sees it.
+     */
+    public static final String GENERATED_DOCKERFILE = ".jcompose.Dockerfile";
 
     private final Path root;
     private final DockerIgnore ignore;
-    private final String inlineDockerfile;
+    private final String ignoreText;
+    private final String generatedDockerfile;
 
     /**
-     * @param dockerfile       the Dockerfile's path inside the context
-     * @param inlineDockerfile the text of an inline Dockerfile, written as {@link #INLINE_DOCKERFILE}, or null
+     * @param dockerfile          the Dockerfile's path inside the context
+     * @param generatedDockerfile the text of a Dockerfile to send as {@link #GENERATED_DOCKERFILE}, or null
      */
-    public ContextArchive(Path root, String dockerfile, String inlineDockerfile) throws IOException {
+    public ContextArchive(Path root, String dockerfile, String generatedDockerfile) throws IOException {
         if (!Files.isDirectory(root)) throw new IOException("build context " + root + " is not a folder");
         this.root = root;
-        this.inlineDockerfile = inlineDockerfile;
+        this.generatedDockerfile = generatedDockerfile;
         Path ignoreFile = root.resolve(".dockerignore");
-        DockerIgnore rules = Files.isRegularFile(ignoreFile) ? DockerIgnore.parse(Files.readString(ignoreFile)) : DockerIgnore.none();
+        this.ignoreText = Files.isRegularFile(ignoreFile) ? Files.readString(ignoreFile) : null;
+        DockerIgnore rules = ignoreText != null ? DockerIgnore.parse(ignoreText) : DockerIgnore.none();
         this.ignore = rules.keeping(DockerIgnore.clean(dockerfile), ".dockerignore");
-        if (inlineDockerfile == null && !Files.isRegularFile(root.resolve(dockerfile))) {
+        if (generatedDockerfile == null && !Files.isRegularFile(root.resolve(dockerfile))) {
             throw new IOException("Dockerfile " + root.resolve(dockerfile).normalize() + " not found");
         }
+    }
+
+    /** The text of the Dockerfile at that path of the context. */
+    public static String readDockerfile(Path root, String dockerfile) throws IOException {
+        Path file = root.resolve(dockerfile);
+        if (!Files.isRegularFile(file)) throw new IOException("Dockerfile " + file.normalize() + " not found");
+        return Files.readString(file);
     }
 
     /** Writes the whole context to {@code out} and finishes the tar (the caller closes {@code out}). */
@@ -50,14 +63,9 @@ public final class ContextArchive {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         walk(root, "", tar);
-        if (inlineDockerfile != null) {
-            byte[] text = inlineDockerfile.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry e = new TarArchiveEntry(INLINE_DOCKERFILE);
-            e.setSize(text.length);
-            e.setMode(0100644);
-            tar.putArchiveEntry(e);
-            tar.write(text);
-            tar.closeArchiveEntry();
+        if (generatedDockerfile != null) {
+            put(tar, GENERATED_DOCKERFILE, generatedDockerfile);
+            if (ignoreText == null) put(tar, ".dockerignore", GENERATED_DOCKERFILE + "\n");
         }
         tar.finish();
         tar.flush();
@@ -82,10 +90,22 @@ public final class ContextArchive {
                 if (excluded && !ignore.hasExceptions()) continue;
                 if (!excluded) put(tar, child, rel + "/", true);
                 walk(child, rel + "/", tar);
+            } else if (rel.equals(".dockerignore") && generatedDockerfile != null) {
+                put(tar, rel, ignoreText + "\n" + GENERATED_DOCKERFILE + "\n");
             } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && !excluded) {
                 put(tar, child, rel, false);
             }
         }
+    }
+
+    private static void put(TarArchiveOutputStream tar, String name, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(bytes.length);
+        e.setMode(0100644);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
     }
 
     private static void put(TarArchiveOutputStream tar, Path file, String name, boolean dir) throws IOException {

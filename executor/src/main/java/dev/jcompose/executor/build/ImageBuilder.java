@@ -9,6 +9,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -39,12 +40,20 @@ public final class ImageBuilder {
     /** Builds the spec's image and returns its id. */
     public static String build(Engine engine, String service, BuildSpec spec, Consumer<String> output) {
         ContextArchive archive;
+        String dockerfile;
+        BuildSpec call = spec;
         try {
-            archive = new ContextArchive(Path.of(spec.contextDir()), spec.dockerfile(), spec.dockerfileInline());
+            Path root = Path.of(spec.contextDir());
+            String text = spec.dockerfileInline() != null ? spec.dockerfileInline() : ContextArchive.readDockerfile(root, spec.dockerfile());
+            Optional<String> labelled = DockerfileLabels.add(text, spec.target(), spec.labels());
+            if (labelled.isPresent()) call = spec.withoutLabels(); // they travel in the Dockerfile: one step, not one per label
+            String generated = labelled.orElse(spec.dockerfileInline());
+            archive = new ContextArchive(root, spec.dockerfile(), generated);
+            dockerfile = generated != null ? ContextArchive.GENERATED_DOCKERFILE : spec.dockerfile();
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineException("service \"" + service + "\" cannot be built: " + e.getMessage());
         }
-        String dockerfile = spec.dockerfileInline() != null ? ContextArchive.INLINE_DOCKERFILE : spec.dockerfile();
+        BuildSpec sent = call;
         AtomicReference<Exception> writeFailure = new AtomicReference<>();
         try (PipedInputStream in = new PipedInputStream(PIPE_BYTES)) {
             PipedOutputStream out = new PipedOutputStream(in);
@@ -58,7 +67,7 @@ public final class ImageBuilder {
             writer.setDaemon(true);
             writer.start();
             try {
-                return engine.buildImage(spec, dockerfile, in, output);
+                return engine.buildImage(sent, dockerfile, in, output);
             } catch (BuildFailedException e) {
                 throw withOutput(service, e);
             } catch (EngineException e) {

@@ -73,7 +73,18 @@ class ContextArchiveTest {
     void anInlineDockerfileTravelsInsideTheContext() throws IOException {
         write("a.txt", "a");
         Map<String, String> got = entries(archive("Dockerfile", "FROM busybox\nCOPY a.txt /\n"));
-        assertEquals("FROM busybox\nCOPY a.txt /\n", got.get(ContextArchive.INLINE_DOCKERFILE));
+        assertEquals("FROM busybox\nCOPY a.txt /\n", got.get(ContextArchive.GENERATED_DOCKERFILE));
+        assertEquals(ContextArchive.GENERATED_DOCKERFILE + "\n", got.get(".dockerignore"),
+                "listed in the .dockerignore sent, so that the engine drops it before any COPY");
+    }
+
+    @Test
+    void aGeneratedDockerfileIsAddedToTheIgnoreFileTheContextHas() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write(".dockerignore", "*.log");
+        Map<String, String> got = entries(archive("Dockerfile", "FROM scratch\nLABEL a=b\n"));
+        assertEquals("*.log\n" + ContextArchive.GENERATED_DOCKERFILE + "\n", got.get(".dockerignore"));
+        assertEquals("FROM scratch\n", got.get("Dockerfile"), "the person's own Dockerfile goes unchanged");
     }
 
     @Test

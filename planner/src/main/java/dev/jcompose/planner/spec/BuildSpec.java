@@ -38,6 +38,12 @@ public record BuildSpec(
         extraHosts = List.copyOf(extraHosts);
     }
 
+    /** The same build, without labels (they were put in the Dockerfile instead). */
+    public BuildSpec withoutLabels() {
+        return new BuildSpec(tags, contextDir, dockerfile, dockerfileInline, args, target, new TreeMap<>(), cacheFrom, network,
+                shmSizeBytes, extraHosts, noCache, pull);
+    }
+
     /** The name the service's containers run. */
     public String image() {
         return tags.get(0);
