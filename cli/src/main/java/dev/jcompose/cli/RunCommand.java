@@ -53,6 +53,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
     List<String> env = new ArrayList<>();
 
+    @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL", description = "Keep STDIN open even if not attached (default: true)")
+    boolean interactive = true;
+
+    @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation (by default one is allocated when in a terminal)")
+    boolean noTty;
+
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to run")
     String service;
 
@@ -72,7 +78,10 @@ final class RunCommand implements Callable<Integer> {
         }
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
-        ContainerSpec spec = ContainerSpecs.oneOff(loaded, svc, HexFormat.of().formatHex(random), command, extra, servicePorts);
+        ContainerSpec oneOff = ContainerSpecs.oneOff(loaded, svc, HexFormat.of().formatHex(random), command, extra, servicePorts);
+        // attached, it reads this command's standard input (until it ends), on a TTY when jcompose runs in one
+        boolean attachStdin = !detach && interactive;
+        ContainerSpec spec = detach ? oneOff : oneOff.withStdio(attachStdin, ctx.terminal() && !noTty);
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, loaded.name())) {
                 // images first, the service's and its dependencies', built when missing, as docker compose run does
@@ -97,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
                 int created = plan.add(new Action.CreateContainer(spec), "run " + service, before);
-                plan.add(new Action.StartContainer(spec.name(), service), "run " + service, List.of(created));
+                // attached, the start comes after the attach below, so that no output and no input is missed
+                if (detach) plan.add(new Action.StartContainer(spec.name(), service), "run " + service, List.of(created));
                 int exit = PlanRunner.run(root, engine, plan.build(), false);
                 if (exit != ExitCodes.OK) return exit;
             }
@@ -105,12 +115,19 @@ final class RunCommand implements Callable<Integer> {
                 ctx.out().println(spec.name());
                 return ExitCodes.OK;
             }
-            LogFollower follower = engine.followLogs(spec.name(), ctx.out()::println);
+            LogFollower follower = engine.attach(spec.name(), spec.tty(), attachStdin ? ctx.in() : null,
+                    bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes));
+            engine.startContainer(spec.name());
             int code = engine.waitContainer(spec.name());
             follower.awaitEnd(5_000);
             follower.close();
             if (remove) engine.removeContainer(spec.name(), true);
             return code;
         }
+    }
+
+    private static void write(java.io.PrintStream out, byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+        out.flush();
     }
 }

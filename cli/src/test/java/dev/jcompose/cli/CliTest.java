@@ -282,6 +282,19 @@ class CliTest {
     }
 
     @Test
+    void runAttachedPassesItsInputOnBeforeTheStart() {
+        CliRunner.Result r = cli.input("typed in\n").run("run", "--rm", "--no-deps", "db", "cat");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("typed in\n", r.out(), "the in-memory engine echoes what is attached");
+        List<String> calls = engine.calls();
+        String created = calls.stream().filter(c -> c.startsWith("create container demo-db-run-")).findFirst().orElseThrow();
+        String name = created.substring("create container ".length());
+        assertTrue(calls.indexOf("attach to " + name) < calls.indexOf("start container " + name), calls.toString());
+        CliRunner.Result closed = cli.input("not read\n").run("run", "--rm", "--no-deps", "-i=false", "db", "cat");
+        assertEquals("", closed.out(), "-i=false: nothing is passed on");
+    }
+
+    @Test
     void psTakesTemplatesAndTheDockerConfigsPsFormat() throws IOException {
         assertEquals(0, cli.run("up", "-d").exit());
         assertEquals("demo-db-1 db\ndemo-web-1 web\n", cli.run("ps", "--format", "{{.Name}} {{.Service}}").out());

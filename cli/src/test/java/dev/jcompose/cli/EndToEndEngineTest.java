@@ -107,6 +107,13 @@ class EndToEndEngineTest {
             assertTrue(ps.out().startsWith("NAME "), ps.out());
             assertTrue(ps.out().contains(p + "-web-1") && ps.out().contains("127.0.0.1:" + port + "->80/tcp"), ps.out());
 
+            CliRunner.Result run = cli.input("line one\nline two\n").run("-p", p, "run", "--rm", "backend", "sh", "-c", "wc -l; exit 7");
+            assertEquals(7, run.exit(), "run exits with the one-off's code: " + run);
+            assertEquals("2", run.out().strip(), "the one-off read this command's input to its end: " + run);
+            CliRunner.Result exec = cli.input("").run("-p", p, "exec", "-T", "backend", "sh", "-c", "echo $GREETING; exit 3");
+            assertEquals(3, exec.exit(), exec.toString());
+            assertEquals("changed\n", exec.out(), "the recreated backend has the changed environment");
+
             CliRunner.Result down = cli.run("-p", p, "down");
             assertEquals(0, down.exit(), down.toString());
             assertTrue(engine.containers(p).isEmpty());

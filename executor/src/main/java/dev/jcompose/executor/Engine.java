@@ -109,6 +109,13 @@ public interface Engine extends AutoCloseable {
     int exec(String container, ExecSpec spec, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
              java.util.function.Consumer<byte[]> stderr);
 
+    /**
+     * Attaches to a container's output (and, with {@code stdin} non-null, its input) before it starts, so that
+     * nothing it prints or reads is missed; returns once attached. The handle ends when the container stops.
+     */
+    LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
+                       java.util.function.Consumer<byte[]> stderr);
+
     /** The container's state, health and exit code now. */
     ContainerStatus inspect(String container);
 

@@ -68,10 +68,13 @@ public final class DockerJavaEngine implements Engine {
 
     private final DockerClient client;
     private final EngineInfo info;
+    /** The engine's unix socket, where streams with standard input are spoken directly ({@link Hijacked}); or null. */
+    private final String unixSocket;
 
-    private DockerJavaEngine(DockerClient client, EngineInfo info) {
+    private DockerJavaEngine(DockerClient client, EngineInfo info, String unixSocket) {
         this.client = client;
         this.info = info;
+        this.unixSocket = unixSocket;
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -105,7 +108,7 @@ public final class DockerJavaEngine implements Engine {
         String api = ApiVersions.negotiate(version.getApiVersion(), version.getMinAPIVersion(), NEWEST_API);
         DefaultDockerClientConfig config = builder.withApiVersion(api).build();
         DockerClient client = DockerClientImpl.getInstance(config, http);
-        return new DockerJavaEngine(client, new EngineInfo(version.getVersion(), api, host));
+        return new DockerJavaEngine(client, new EngineInfo(version.getVersion(), api, host), null);
     }
 
     /**
@@ -136,7 +139,7 @@ public final class DockerJavaEngine implements Engine {
         }
         String api = ApiVersions.negotiate(engineApi, null, NEWEST_API);
         DockerClient client = DockerClientImpl.getInstance(new UnixSocketConfig(uri, api), http);
-        return new DockerJavaEngine(client, new EngineInfo(engineVersion, api, host));
+        return new DockerJavaEngine(client, new EngineInfo(engineVersion, api, host), uri.getPath());
     }
 
     private static String header(DockerHttpClient.Response r, String name) {
@@ -305,6 +308,14 @@ public final class DockerJavaEngine implements Engine {
             create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
         String id = call(what, () -> create.exec()).getId();
+        if (stdin != null && !spec.detach() && unixSocket != null) {
+            String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
+            Hijacked stream = Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
+            stream.awaitEnd(0);
+            stream.close();
+            Long code = call(what, () -> client.inspectExecCmd(id).exec()).getExitCodeLong();
+            return code == null ? -1 : code.intValue();
+        }
         var start = client.execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
         call(what, () -> {
@@ -493,7 +504,9 @@ public final class DockerJavaEngine implements Engine {
                 .withExposedPorts(exposed)
                 .withHostConfig(host)
                 .withTty(spec.tty())
-                .withStdinOpen(spec.stdinOpen());
+                .withStdinOpen(spec.stdinOpen())
+                // a one-off's input is read once: when what is attached to it ends, the container's input ends too
+                .withStdInOnce(spec.stdinOpen() && "True".equals(spec.labels().get(dev.jcompose.planner.Labels.ONEOFF)));
         if (health != null) cmd.withHealthcheck(health);
         if (spec.command() != null) cmd.withCmd(spec.command());
         if (spec.entrypoint() != null) cmd.withEntrypoint(spec.entrypoint());
@@ -591,6 +604,31 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        if (stdin != null && unixSocket != null) {
+            return Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/containers/" + container
+                    + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
+        }
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
+                else stdout.accept(frame.getPayload());
+            }
+        };
+        var cmd = client.attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
+        if (stdin != null) cmd.withStdIn(stdin);
+        call("attach to " + container, () -> cmd.exec(callback));
+        try {
+            callback.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("attach to " + container + " interrupted");
+        }
+        return follower(callback);
+    }
+
+    @Override
     public LogFollower followLogs(String container, Consumer<String> lines) {
         // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
         Map<StreamType, LineSplitter> splitters = new java.util.EnumMap<>(StreamType.class);
@@ -608,6 +646,10 @@ public final class DockerJavaEngine implements Engine {
         };
         call("follow logs of " + container, () -> client.logContainerCmd(container).withStdOut(true).withStdErr(true)
                 .withFollowStream(true).withTailAll().exec(callback));
+        return follower(callback);
+    }
+
+    private static LogFollower follower(ResultCallback.Adapter<Frame> callback) {
         return new LogFollower() {
             @Override
             public void awaitEnd(long millis) {

@@ -16,7 +16,12 @@ final class EngineMessages {
     static String of(DockerException e) {
         String text = e.getMessage() == null ? "" : e.getMessage();
         // docker-java prefixes "Status 409: " and passes the body through
-        text = text.replaceFirst("^Status \\d+: ", "").strip();
+        return ofBody(text.replaceFirst("^Status \\d+: ", ""));
+    }
+
+    /** The engine's error body, {@code {"message":"..."}}, as its message alone. */
+    static String ofBody(String body) {
+        String text = body.strip();
         if (text.startsWith("{")) {
             try {
                 JsonNode node = JSON.readTree(text);

@@ -152,6 +152,34 @@ public final class InMemoryEngine implements Engine {
         return out;
     }
 
+    /** An attached container runs like {@code cat} (unless scripted): it echoes its input and exits 0 when it ends. */
+    @Override
+    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
+                              java.util.function.Consumer<byte[]> stderr) {
+        synchronized (this) {
+            record("attach to " + container);
+            if (!containers.containsKey(container)) throw new EngineException("No such container: " + container);
+        }
+        if (stdin != null) {
+            try {
+                byte[] input = stdin.readAllBytes();
+                if (input.length > 0) stdout.accept(input);
+            } catch (java.io.IOException e) {
+                throw new EngineException("attach to " + container + ": " + e.getMessage());
+            }
+        }
+        synchronized (this) {
+            scripts.putIfAbsent(container, new Script(List.of(), 0));
+        }
+        return new LogFollower() {
+            @Override
+            public void awaitEnd(long millis) { }
+
+            @Override
+            public void close() { }
+        };
+    }
+
     /** Echoes the command line to stdout and exits 0, in a running container; fails as the engine does otherwise. */
     @Override
     public synchronized int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin,

@@ -32,6 +32,8 @@ public class ForwardingEngine implements Engine {
                              java.util.function.Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
     public List<dev.jcompose.planner.observed.ObservedImage> images(String project) { return inner.images(project); }
     public void removeImage(String reference) { inner.removeImage(reference); }
+    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
+                              java.util.function.Consumer<byte[]> stderr) { return inner.attach(container, tty, stdin, stdout, stderr); }
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) { inner.connectNetwork(network, container, attachment); }
     public void disconnectNetwork(String network, String container) { inner.disconnectNetwork(network, container); }
     public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin,

@@ -61,6 +61,12 @@ public record ContainerSpec(
                 networks, restartPolicy, workingDir, user, hostname, init, tty, stdinOpen, healthcheck, resources);
     }
 
+    /** The same container with its standard input kept open (or not) and a TTY (or not). */
+    public ContainerSpec withStdio(boolean openStdin, boolean withTty) {
+        return new ContainerSpec(name, service, number, image, command, entrypoint, environment, labels, ports, mounts,
+                networks, restartPolicy, workingDir, user, hostname, init, withTty, openStdin, healthcheck, resources);
+    }
+
     /** The network the container is created on, or null for none. */
     public String primaryNetwork() {
         return networks.isEmpty() ? null : networks.keySet().iterator().next();
