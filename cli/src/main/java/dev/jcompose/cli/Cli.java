@@ -19,8 +19,21 @@ public final class Cli {
             RunCommand.class, ExecCommand.class, WaitCommand.class, LsCommand.class, BuildCommand.class, ImagesCommand.class,
             PullCommand.class, PushCommand.class, PruneCommand.class, ConfigCommand.class, VersionCommand.class);
 
+    /** The commands that talk to the engine: they connect while their files are read. */
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "start", "stop", "restart",
+            "pause", "unpause", "rm", "scale", "run", "exec", "wait", "ls", "build", "images", "pull", "push", "prune");
+
     public static int run(String[] args, Context context) {
-        return commandLine(context, args).execute(args);
+        CommandLine cmd = commandLine(context, args);
+        RootCommand root = cmd.getCommand();
+        String word = commandWord(cmd, args);
+        boolean help = java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h");
+        if (word != null && ENGINE_COMMANDS.contains(word) && !help) root.connectEarly();
+        try {
+            return cmd.execute(args);
+        } finally {
+            root.closeUnusedConnection();
+        }
     }
 
     /** The whole command line, every command in it. */
