@@ -46,9 +46,20 @@ public final class ImagePlanner {
             else if (!observed.hasImage(image)) why = "image not found locally";
             else continue;
             plan.add(new Action.BuildImage(s.name(), buildSpec(project, s, options)), why, List.of());
+            if (s.build() instanceof Map<?, ?> section) {
+                List<String> ignored = section.keySet().stream().map(String::valueOf).filter(UNSUPPORTED_BUILD_KEYS::contains).sorted().toList();
+                if (!ignored.isEmpty()) {
+                    plan.warn("service \"" + s.name() + "\": build." + String.join(", build.", ignored)
+                            + " not applied: the engine's classic builder, which jcompose drives, has no such setting");
+                }
+            }
         }
         return plan.build();
     }
+
+    /** Build settings that only BuildKit knows; the classic builder of the Engine API cannot apply them. */
+    private static final Set<String> UNSUPPORTED_BUILD_KEYS = Set.of("additional_contexts", "cache_to", "entitlements",
+            "platforms", "privileged", "provenance", "sbom", "secrets", "ssh", "ulimits");
 
     /** The build call for one service: the file's section, the command line's overrides and compose's labels. */
     public static BuildSpec buildSpec(Project project, Service service, BuildOptions options) {
