@@ -19,6 +19,8 @@ final class ProgressPrinter implements ProgressListener {
             out.println(" " + action.resource() + "  " + action.doing());
         } else if (event instanceof ProgressEvent.Completed) {
             out.println(" " + action.resource() + "  " + action.done());
+        } else if (event instanceof ProgressEvent.Output o) {
+            out.println(" " + action.resource() + "  | " + o.line());
         } else if (event instanceof ProgressEvent.Warned w) {
             out.println("WARN[0000] " + w.message());
         } else if (event instanceof ProgressEvent.Failed f) {

@@ -282,6 +282,20 @@ class CliTest {
     }
 
     @Test
+    void buildShowsTheBuildersOutputUnlessQuiet() throws IOException {
+        write("compose.yaml", "name: demo\nservices:\n  app:\n    build: .\n");
+        write("Dockerfile", "FROM busybox\n");
+        CliRunner.Result build = cli.run("build");
+        assertEquals(0, build.exit(), build.toString());
+        assertTrue(build.err().contains(" Image demo-app  | Successfully built sha256:built-"), build.err());
+        assertTrue(build.err().contains(" Image demo-app  Built"), build.err());
+        CliRunner.Result quiet = cli.run("build", "-q");
+        assertEquals(0, quiet.exit(), quiet.toString());
+        assertEquals("", quiet.err() + quiet.out());
+        assertTrue(engine.imageExists("demo-app"));
+    }
+
+    @Test
     void runAttachedPassesItsInputOnBeforeTheStart() {
         CliRunner.Result r = cli.input("typed in\n").run("run", "--rm", "--no-deps", "db", "cat");
         assertEquals(0, r.exit(), r.toString());

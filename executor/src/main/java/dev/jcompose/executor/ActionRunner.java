@@ -14,8 +14,13 @@ final class ActionRunner {
 
     /** Runs the action; returns a warning for the person (an optional dependency that failed), or null. */
     static String run(Engine engine, Action action) {
+        return run(engine, action, line -> { });
+    }
+
+    /** @param output where a step's own output goes (a build's), line by line, from the step's thread */
+    static String run(Engine engine, Action action, java.util.function.Consumer<String> output) {
         if (action instanceof Action.PullImage a) engine.pullImage(a.image());
-        else if (action instanceof Action.BuildImage a) dev.jcompose.executor.build.ImageBuilder.build(engine, a.service(), a.spec(), line -> {});
+        else if (action instanceof Action.BuildImage a) dev.jcompose.executor.build.ImageBuilder.build(engine, a.service(), a.spec(), output);
         else if (action instanceof Action.RemoveImage a) engine.removeImage(a.image());
         else if (action instanceof Action.PushImage a) engine.pushImage(a.image());
         else if (action instanceof Action.CreateNetwork a) engine.createNetwork(a.spec());

@@ -31,7 +31,12 @@ public final class Executor {
         this.parallelism = parallelism;
     }
 
-    private record Outcome(Step step, RuntimeException error, String warning) {}
+    /** What the workers send the executor's thread: a finished step, or a line a running one printed. */
+    private sealed interface Message permits Outcome, Line {}
+
+    private record Outcome(Step step, RuntimeException error, String warning) implements Message {}
+
+    private record Line(Step step, String text) implements Message {}
 
     public ExecutionReport execute(Plan plan, ProgressListener listener) {
         Map<Integer, Step> byId = new LinkedHashMap<>();
@@ -46,7 +51,7 @@ public final class Executor {
         }
         List<Step> completed = new ArrayList<>();
         Map<Step, String> failed = new LinkedHashMap<>();
-        BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+        BlockingQueue<Message> outcomes = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
         boolean interrupted = false;
         int running = 0;
@@ -58,21 +63,27 @@ public final class Executor {
                     running++;
                     pool.execute(() -> {
                         try {
-                            outcomes.add(new Outcome(step, null, ActionRunner.run(engine, step.action())));
+                            outcomes.add(new Outcome(step, null, ActionRunner.run(engine, step.action(),
+                                    line -> outcomes.add(new Line(step, line)))));
                         } catch (RuntimeException e) {
                             outcomes.add(new Outcome(step, e, null));
                         }
                     });
                 }
                 if (running == 0) break;
-                Outcome outcome;
+                Message received;
                 try {
-                    outcome = outcomes.take();
+                    received = outcomes.take();
                 } catch (InterruptedException e) {
                     interrupted = true;
                     Thread.currentThread().interrupt();
                     break;
                 }
+                if (received instanceof Line line) {
+                    listener.on(new ProgressEvent.Output(line.step(), line.text()));
+                    continue;
+                }
+                Outcome outcome = (Outcome) received;
                 running--;
                 if (outcome.error() != null) {
                     String message = outcome.error().getMessage() == null ? outcome.error().toString() : outcome.error().getMessage();

@@ -15,6 +15,9 @@ public sealed interface ProgressEvent {
     /** Done, with something the person should know (an optional dependency failed). */
     record Warned(Step step, String message) implements ProgressEvent {}
 
+    /** A line a running step printed (a build's output), passed on from the step's thread by the executor's. */
+    record Output(Step step, String line) implements ProgressEvent {}
+
     /** Not run, because an earlier step failed or the run was interrupted. */
     record Skipped(Step step) implements ProgressEvent {}
 }
