@@ -13,6 +13,45 @@ import dev.jcompose.planner.plan.Plan;
 final class RegistryCalls {
     private RegistryCalls() {}
 
+    /** What pull and push share: their options but one, and the selection of the services' images. */
+    abstract static class Base implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        RootCommand root;
+
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
+        @picocli.CommandLine.Option(names = {"-q", "--quiet"}, description = "Without printing progress information")
+        boolean quiet;
+
+        @picocli.CommandLine.Option(names = "--dry-run", description = "Print the plan and change nothing")
+        boolean dryRun;
+
+        @picocli.CommandLine.Parameters(paramLabel = "SERVICE", description = "The services whose images (default: all)")
+        java.util.List<String> services = new java.util.ArrayList<>();
+
+        abstract boolean ignoreFailures();
+
+        /** The images of one service this command works on. */
+        abstract java.util.List<String> images(dev.jcompose.spec.model.Project project, dev.jcompose.spec.model.Service service);
+
+        abstract dev.jcompose.planner.plan.Action action(String image);
+
+        @Override
+        public Integer call() {
+            var all = root.load(java.util.Set.of(), services).project();
+            var project = services.isEmpty() ? all : all.withServices(services);
+            var plan = new dev.jcompose.planner.plan.PlanBuilder();
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            for (var s : project.services().values()) {
+                for (String image : images(project, s)) {
+                    if (seen.add(image)) plan.add(action(image), action(image).verb() + " " + s.name(), java.util.List.of());
+                }
+            }
+            return run(root, plan.build(), dryRun, quiet, ignoreFailures());
+        }
+    }
+
     static int run(RootCommand root, Plan plan, boolean dryRun, boolean quiet, boolean ignoreFailures) {
         Context ctx = root.context();
         if (dryRun) {
