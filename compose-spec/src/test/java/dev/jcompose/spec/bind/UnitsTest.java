@@ -21,6 +21,14 @@ class UnitsTest {
             2us      | 2µs
             30       | 30s
             0s       | 0s
+            1.25     | 1.25s
+            .5s      | 500ms
+            1.s      | 1s
+            1h2m3.5s | 1h2m3.5s
+            1.000001ms | 1.000001ms
+            2.5us    | 2.5µs
+            999ns    | 999ns
+            3s250ms  | 3.25s
             """)
     void durationsPrintAsGoDoes(String in, String out) {
         assertEquals(out, Units.goDuration(Units.nanos(in)));
@@ -41,7 +49,7 @@ class UnitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10x", "s", "", "1m30", "ten seconds"})
+    @ValueSource(strings = {"10x", "s", "", "1m30", "ten seconds", ".", "30.", "1.5x", "-1s", "5d"})
     void rejectsWhatIsNotADuration(String in) {
         assertThrows(IllegalArgumentException.class, () -> Units.nanos(in));
     }
