@@ -22,6 +22,7 @@ final class ProgressPrinter implements ProgressListener {
         } else if (event instanceof ProgressEvent.Output o) {
             out.println(" " + action.resource() + "  | " + o.line());
         } else if (event instanceof ProgressEvent.Warned w) {
+            out.println(" " + action.resource() + "  Warning");
             out.println("WARN[0000] " + w.message());
         } else if (event instanceof ProgressEvent.Failed f) {
             // the first line only: the whole message (a build's output) comes once, in the summary

@@ -144,6 +144,34 @@ class EndToEndEngineTest {
     }
 
     @Test
+    void downLeavesANetworkAnotherContainerStillUsesWithAWarning(EngineProjects projects) throws Exception {
+        String p = projects.create("netinuse");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: jcompose/busybox:latest
+                    init: true
+                    command: ["sleep", "600"]
+                """);
+        CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect);
+        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
+        String visitor = p + "-visitor";
+        Docker.run(List.of("docker", "run", "-d", "--init", "--name", visitor, "--network", p + "_default",
+                "jcompose/busybox:latest", "sleep", "600"));
+        try (Engine engine = RealEngine.connect()) {
+            CliRunner.Result down = cli.run("-p", p, "down", "-t", "1");
+            assertEquals(0, down.exit(), "a network still in use does not fail down: " + down);
+            assertTrue(down.err().contains("network " + p + "_default is still in use by " + visitor), down.err());
+            assertTrue(engine.containers(p).isEmpty(), "the project's containers are gone");
+            assertTrue(engine.networks().stream().anyMatch(n -> n.name().equals(p + "_default")), "the network stays");
+            assertEquals("true", Docker.run(List.of("docker", "inspect", "-f", "{{.State.Running}}", visitor)), "the visitor runs on");
+        } finally {
+            Docker.run(List.of("docker", "rm", "-f", visitor));
+        }
+        assertEquals(0, cli.run("-p", p, "down").exit(), "once it has left, down removes the network");
+    }
+
+    @Test
     void theReadmeSampleComesUpAndServes(EngineProjects projects) throws Exception {
         String p = projects.create("sample");
         int port = freePort();

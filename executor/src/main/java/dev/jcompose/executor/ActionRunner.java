@@ -24,7 +24,7 @@ final class ActionRunner {
         else if (action instanceof Action.RemoveImage a) engine.removeImage(a.image());
         else if (action instanceof Action.PushImage a) engine.pushImage(a.image());
         else if (action instanceof Action.CreateNetwork a) engine.createNetwork(a.spec());
-        else if (action instanceof Action.RemoveNetwork a) engine.removeNetwork(a.name());
+        else if (action instanceof Action.RemoveNetwork a) return leftInUse(() -> engine.removeNetwork(a.name()));
         else if (action instanceof Action.CreateVolume a) engine.createVolume(a.spec());
         else if (action instanceof Action.ConnectNetwork a) engine.connectNetwork(a.network(), a.container(), a.attachment());
         else if (action instanceof Action.DisconnectNetwork a) engine.disconnectNetwork(a.network(), a.container());
@@ -42,6 +42,16 @@ final class ActionRunner {
         else if (action instanceof Action.WaitReady a) waitReady(engine, a.name(), a.timeoutSeconds());
         else throw new IllegalArgumentException("no engine call for " + action);
         return null;
+    }
+
+    /** A network other containers still use stays, with a warning, as docker compose does ("Resource is still in use"). */
+    private static String leftInUse(Runnable removal) {
+        try {
+            removal.run();
+            return null;
+        } catch (NetworkInUseException e) {
+            return e.getMessage();
+        }
     }
 
     private static String optional(boolean required, Runnable wait) {

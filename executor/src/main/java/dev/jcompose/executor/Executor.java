@@ -92,8 +92,9 @@ public final class Executor {
                     continue;
                 }
                 completed.add(outcome.step());
-                if (outcome.warning() != null) listener.on(new ProgressEvent.Warned(outcome.step(), outcome.warning()));
-                listener.on(new ProgressEvent.Completed(outcome.step()));
+                // a step that warned did not do what its "done" word says (the network stayed, the dependency failed)
+                listener.on(outcome.warning() != null ? new ProgressEvent.Warned(outcome.step(), outcome.warning())
+                        : new ProgressEvent.Completed(outcome.step()));
                 for (Step next : dependents.getOrDefault(outcome.step().id(), List.of())) {
                     if (waitingOn.merge(next.id(), -1, Integer::sum) == 0) ready.add(next);
                 }

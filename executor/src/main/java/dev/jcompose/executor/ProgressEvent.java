@@ -12,7 +12,10 @@ public sealed interface ProgressEvent {
 
     record Failed(Step step, String message) implements ProgressEvent {}
 
-    /** Done, with something the person should know (an optional dependency failed). */
+    /**
+     * Done without error but not as planned, instead of {@link Completed}: something the person should know (an
+     * optional dependency failed, a network other containers still use was left in place).
+     */
     record Warned(Step step, String message) implements ProgressEvent {}
 
     /** A line a running step printed (a build's output), passed on from the step's thread by the executor's. */

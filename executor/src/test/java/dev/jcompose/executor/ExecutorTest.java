@@ -64,6 +64,29 @@ class ExecutorTest {
     }
 
     @Test
+    void aNetworkOtherContainersStillUseIsLeftWithAWarningNotAFailure() throws IOException {
+        Project p = stack();
+        InMemoryEngine memory = new InMemoryEngine().withImages("busybox");
+        new Executor(memory, 4).execute(up(p, memory), ProgressListener.NONE);
+        Engine engine = new ForwardingEngine(memory) {
+            @Override
+            public void removeNetwork(String name) {
+                throw new NetworkInUseException(name, List.of("visitor"));
+            }
+        };
+        List<ProgressEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        Plan down = Planner.down("demo", p, StateCollector.collect(engine, p), dev.jcompose.planner.DownOptions.defaults());
+        ExecutionReport report = new Executor(engine, 4).execute(down, events::add);
+        assertTrue(report.succeeded(), report.toString());
+        assertTrue(memory.running("demo").isEmpty(), "the containers are removed all the same");
+        List<ProgressEvent> network = events.stream().filter(e -> e.step().action().resource().equals("Network demo_default")).toList();
+        assertEquals(2, network.size(), network.toString());
+        assertTrue(network.get(0) instanceof ProgressEvent.Started, network.toString());
+        ProgressEvent.Warned warned = (ProgressEvent.Warned) network.get(1);
+        assertEquals("network demo_default is still in use by visitor: left in place", warned.message());
+    }
+
+    @Test
     void createsAndStartsDependenciesFirst() throws IOException {
         InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
         Project p = stack();

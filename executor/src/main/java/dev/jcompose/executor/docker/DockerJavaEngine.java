@@ -413,15 +413,55 @@ public final class DockerJavaEngine implements Engine {
         }
     }
 
+    /** How long a network removal waits for the engine to let go of the endpoints of containers just removed. */
+    private static final long ENDPOINT_RELEASE_MILLIS = 3000;
+
     @Override
     public void removeNetwork(String name) {
+        long deadline = System.nanoTime() + ENDPOINT_RELEASE_MILLIS * 1_000_000;
+        for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
+            try {
+                call("remove network " + name, () -> {
+                    client.removeNetworkCmd(name).exec();
+                    return null;
+                });
+                return;
+            } catch (NotFound e) {
+                return; // already gone: what down wanted
+            } catch (EngineException e) {
+                if (!String.valueOf(e.getMessage()).contains("has active endpoints")) throw e;
+                // The engine releases a removed container's endpoint after the removal has answered (moby#42119):
+                // a down that removes containers and then their network meets this now and then. Asked again a
+                // moment later, it succeeds; while containers that were not removed stay attached, it never will.
+                List<String> attached = attachedContainers(name);
+                if (!attached.isEmpty()) throw new dev.jcompose.executor.NetworkInUseException(name, attached);
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException(e.getMessage() + " (no container is attached to it any more: the engine kept"
+                            + " their endpoints, which restarting the Docker engine clears)", e);
+                }
+                sleep(pause);
+            }
+        }
+    }
+
+    private List<String> attachedContainers(String network) {
         try {
-            call("remove network " + name, () -> {
-                client.removeNetworkCmd(name).exec();
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone: what down wanted
+            var containers = call("inspect network " + network, () -> client.inspectNetworkCmd().withNetworkId(network).exec()).getContainers();
+            List<String> names = new ArrayList<>();
+            if (containers != null) containers.values().forEach(c -> names.add(c.getName() == null ? "?" : c.getName()));
+            java.util.Collections.sort(names);
+            return names;
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
         }
     }
 

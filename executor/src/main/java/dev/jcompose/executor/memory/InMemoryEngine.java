@@ -5,6 +5,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.NetworkInUseException;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -221,8 +222,8 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized void removeNetwork(String name) {
         record("remove network " + name);
-        boolean inUse = specs.values().stream().anyMatch(s -> s.networks().containsKey(name));
-        if (inUse) throw new EngineException("error while removing network: network " + name + " has active endpoints");
+        List<String> attached = specs.values().stream().filter(s -> s.networks().containsKey(name)).map(ContainerSpec::name).sorted().toList();
+        if (!attached.isEmpty()) throw new NetworkInUseException(name, attached);
         networks.remove(name);
     }
 
