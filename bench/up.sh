@@ -30,12 +30,19 @@ run() {
   local cmd
   if [ "$tool" = jcompose ]; then cmd=("$here/jcompose" -p "$project" -f "$file"); else cmd=(docker-compose -p "$project" -f "$file"); fi
   start=$(ms)
+  local rc=0
   if [ "$phase" = down ]; then
-    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" down -t 1 >"$work/out" 2>&1
+    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" down -t 1 >"$work/out" 2>&1 || rc=$?
   else
-    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" up -d >"$work/out" 2>&1
+    CHANGE=$change JCOMPOSE_TIMING=1 "${cmd[@]}" up -d >"$work/out" 2>&1 || rc=$?
   fi
   end=$(ms)
+  if [ "$rc" != 0 ]; then # a failed run measures nothing: say so rather than print a figure
+    echo "bench: $tool $phase on $n services exited $rc:" >&2
+    tail -5 "$work/out" >&2
+    echo "FAILED"
+    return
+  fi
   [ "$tool" = jcompose ] && engine=$(grep -o 'engine calls [0-9]*' "$work/out" | awk '{s+=$3} END {print s+0}')
   echo "$((end - start)) $engine"
 }
@@ -56,6 +63,7 @@ for n in ${SIZES:-10 50}; do
           [ "$tool" = docker-compose ] && CHANGE=0 docker-compose -p "bench$n" -f "$work/s$n.yaml" up -d >/dev/null 2>&1
         fi
         read -r v ev < <(run "$tool" "$n" "$phase")
+        [ "$v" = FAILED ] && exit 1
         vals+=("$v"); [ -n "${ev:-}" ] && evals+=("$ev")
       done
       t[$tool]=$(median "${vals[@]}")

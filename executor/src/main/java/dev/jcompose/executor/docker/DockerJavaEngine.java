@@ -5,15 +5,12 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -66,13 +63,22 @@ public final class DockerJavaEngine implements Engine {
     public static final String NEWEST_API = "1.47";
     static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
-    private final DockerClient client;
+    /**
+     * docker-java's client, made at its first use: building it builds a Jackson ObjectMapper for its model classes,
+     * which commands that only read (ps, a no-op up) never need.
+     */
+    private final Supplier<DockerClient> clientFactory;
+    private DockerClient client;
+    /** docker-java's transport, for the reads every command makes, answered as plain JSON ({@link EngineJson}). */
+    private final DockerHttpClient http;
+    private final EngineJson json = new EngineJson();
     private final EngineInfo info;
     /** The engine's unix socket, where streams with standard input are spoken directly ({@link Hijacked}); or null. */
     private final String unixSocket;
 
-    private DockerJavaEngine(DockerClient client, EngineInfo info, String unixSocket) {
-        this.client = client;
+    private DockerJavaEngine(Supplier<DockerClient> client, DockerHttpClient http, EngineInfo info, String unixSocket) {
+        this.clientFactory = client;
+        this.http = http;
         this.info = info;
         this.unixSocket = unixSocket;
     }
@@ -107,8 +113,7 @@ public final class DockerJavaEngine implements Engine {
         }
         String api = ApiVersions.negotiate(version.getApiVersion(), version.getMinAPIVersion(), NEWEST_API);
         DefaultDockerClientConfig config = builder.withApiVersion(api).build();
-        DockerClient client = DockerClientImpl.getInstance(config, http);
-        return new DockerJavaEngine(client, new EngineInfo(version.getVersion(), api, host), null);
+        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(config, http), http, new EngineInfo(version.getVersion(), api, host), null);
     }
 
     /**
@@ -138,8 +143,7 @@ public final class DockerJavaEngine implements Engine {
                     + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
         }
         String api = ApiVersions.negotiate(engineApi, null, NEWEST_API);
-        DockerClient client = DockerClientImpl.getInstance(new UnixSocketConfig(uri, api), http);
-        return new DockerJavaEngine(client, new EngineInfo(engineVersion, api, host), uri.getPath());
+        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(new UnixSocketConfig(uri, api), http), http, new EngineInfo(engineVersion, api, host), uri.getPath());
     }
 
     private static String header(DockerHttpClient.Response r, String name) {
@@ -149,6 +153,11 @@ public final class DockerJavaEngine implements Engine {
         return null;
     }
 
+    private synchronized DockerClient client() {
+        if (client == null) client = clientFactory.get();
+        return client;
+    }
+
     @Override
     public EngineInfo info() {
         return info;
@@ -156,62 +165,101 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedContainer> containers(String project) {
-        return observed(call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec()));
+        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
+                + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project))));
     }
 
     @Override
     public List<ObservedContainer> allProjectContainers() {
-        return observed(call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(dev.jcompose.planner.Labels.PROJECT)).exec()));
+        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
+                + filters("label", dev.jcompose.planner.Labels.PROJECT))));
     }
 
-    private static List<ObservedContainer> observed(List<Container> list) {
+    private static List<ObservedContainer> observed(Object list) {
         List<ObservedContainer> out = new ArrayList<>();
-        for (Container c : list) {
-            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        for (Object c : EngineJson.list(list)) {
+            List<String> names = EngineJson.strings(c, "Names");
+            String id = EngineJson.string(c, "Id");
+            String name = names.isEmpty() ? id : names.get(0).replaceFirst("^/", "");
             List<PublishedPort> ports = new ArrayList<>();
-            if (c.getPorts() != null) {
-                for (ContainerPort p : c.getPorts()) {
-                    ports.add(new PublishedPort(p.getIp(), p.getPublicPort(), p.getPrivatePort() == null ? 0 : p.getPrivatePort(), p.getType()));
-                }
+            for (Object p : EngineJson.list(c, "Ports")) {
+                Object published = EngineJson.field(p, "PublicPort");
+                ports.add(new PublishedPort(EngineJson.string(p, "IP"), published == null ? null : (int) EngineJson.number(p, "PublicPort"),
+                        (int) EngineJson.number(p, "PrivatePort"), EngineJson.string(p, "Type")));
             }
             TreeMap<String, String> volumes = new TreeMap<>();
-            if (c.getMounts() != null) {
-                for (var m : c.getMounts()) {
-                    // volume mounts have a name (binds have none)
-                    if (m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null) volumes.put(m.getDestination(), m.getName());
-                }
+            for (Object m : EngineJson.list(c, "Mounts")) {
+                // volume mounts have a name (binds have none)
+                String volume = EngineJson.string(m, "Name");
+                String destination = EngineJson.string(m, "Destination");
+                if (volume != null && !volume.isEmpty() && destination != null) volumes.put(destination, volume);
             }
-            out.add(new ObservedContainer(c.getId(), name, c.getImage(), c.getImageId(), c.getCommand() == null ? "" : c.getCommand(),
-                    c.getCreated() == null ? 0 : c.getCreated(), c.getState() == null ? "" : c.getState(),
-                    c.getStatus() == null ? "" : c.getStatus(), labels(c.getLabels()), ports, volumes));
+            out.add(new ObservedContainer(id, name, EngineJson.string(c, "Image"), EngineJson.string(c, "ImageID"),
+                    orEmpty(EngineJson.string(c, "Command")), EngineJson.number(c, "Created"), orEmpty(EngineJson.string(c, "State")),
+                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes));
+        }
+        return out;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A {@code filters} query value: {@code {"label":["a=b"]}}, URL-encoded. */
+    private static String filters(String kind, String value) {
+        String text = "{\"" + kind + "\":[\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code GET} on the negotiated API version, the answer as plain JSON values; an error status throws
+     * docker-java's exceptions with the engine's body, which {@link #call} words as for any other call.
+     */
+    private Object get(String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path("/v" + info.apiVersion() + path).build();
+        try (DockerHttpClient.Response r = http.execute(request)) {
+            int status = r.getStatusCode();
+            if (status >= 200 && status < 300) return json.read(r.getBody());
+            String body = new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (status == 404) throw new NotFoundException(body);
+            throw new DockerException(body, status);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<ObservedNetwork> networks() {
+        Object list = call("list networks", () -> get("/networks"));
+        List<ObservedNetwork> out = new ArrayList<>();
+        for (Object n : EngineJson.list(list)) {
+            out.add(new ObservedNetwork(EngineJson.string(n, "Id"), EngineJson.string(n, "Name"), EngineJson.string(n, "Driver"),
+                    EngineJson.stringMap(n, "Labels")));
         }
         return out;
     }
 
     @Override
-    public List<ObservedNetwork> networks() {
-        List<Network> list = call("list networks", () -> client.listNetworksCmd().exec());
-        List<ObservedNetwork> out = new ArrayList<>();
-        for (Network n : list) out.add(new ObservedNetwork(n.getId(), n.getName(), n.getDriver(), labels(n.getLabels())));
+    public List<ObservedVolume> volumes(String project) {
+        Object answer = call("list volumes", () -> get("/volumes?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
+        List<ObservedVolume> out = new ArrayList<>();
+        for (Object v : EngineJson.list(answer, "Volumes")) out.add(volume(v));
         return out;
     }
 
-    @Override
-    public List<ObservedVolume> volumes(String project) {
-        List<InspectVolumeResponse> list = call("list volumes", () -> client.listVolumesCmd()
-                .withFilter("label", List.of(dev.jcompose.planner.Labels.PROJECT + "=" + project)).exec().getVolumes());
-        List<ObservedVolume> out = new ArrayList<>();
-        if (list != null) for (InspectVolumeResponse v : list) out.add(new ObservedVolume(v.getName(), v.getDriver(), labels(v.getLabels())));
-        return out;
+    private static ObservedVolume volume(Object v) {
+        return new ObservedVolume(EngineJson.string(v, "Name"), EngineJson.string(v, "Driver"), EngineJson.stringMap(v, "Labels"));
+    }
+
+    private static String pathSegment(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
     public Optional<ObservedVolume> volume(String name) {
         try {
-            InspectVolumeResponse v = call("inspect volume " + name, () -> client.inspectVolumeCmd(name).exec());
-            return Optional.of(new ObservedVolume(v.getName(), v.getDriver(), labels(v.getLabels())));
+            return Optional.of(volume(call("inspect volume " + name, () -> get("/volumes/" + pathSegment(name)))));
         } catch (NotFound e) {
             return Optional.empty();
         }
@@ -220,17 +268,16 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
         try {
-            var i = call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
-            List<String> tags = i.getRepoTags() == null ? List.of() : i.getRepoTags();
-            Map<String, String> labels = i.getConfig() == null ? null : i.getConfig().getLabels();
+            Object i = call("inspect image " + reference, () -> get("/images/" + reference + "/json"));
             long created = 0;
             try {
-                if (i.getCreated() != null) created = java.time.Instant.parse(i.getCreated()).getEpochSecond();
+                String date = EngineJson.string(i, "Created");
+                if (date != null) created = java.time.Instant.parse(date).getEpochSecond();
             } catch (java.time.format.DateTimeParseException e) {
                 // an odd date leaves the age unknown, nothing else
             }
-            return Optional.of(new dev.jcompose.planner.observed.ObservedImage(i.getId(), tags, labels(labels), created,
-                    i.getSize() == null ? 0 : i.getSize()));
+            return Optional.of(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), EngineJson.strings(i, "RepoTags"),
+                    EngineJson.stringMap(EngineJson.field(i, "Config"), "Labels"), created, EngineJson.number(i, "Size")));
         } catch (NotFound e) {
             return Optional.empty();
         }
@@ -241,7 +288,7 @@ public final class DockerJavaEngine implements Engine {
         ImageReference ref = ImageReference.parse(reference);
         call("push image " + reference, () -> {
             try {
-                return client.pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
+                return client().pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EngineException("push of " + reference + " interrupted");
@@ -253,7 +300,7 @@ public final class DockerJavaEngine implements Engine {
     public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
                              Consumer<String> output) {
         BuildOutput result = new BuildOutput(output);
-        var cmd = client.buildImageCmd(context)
+        var cmd = client().buildImageCmd(context)
                 .withDockerfilePath(dockerfile)
                 .withTags(new java.util.LinkedHashSet<>(spec.tags()))
                 .withLabels(spec.labels())
@@ -281,12 +328,12 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
         List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
-        for (var i : call("list images", () -> client.listImagesCmd().withShowAll(false)
-                .withLabelFilter(Map.of(dev.jcompose.planner.Labels.PROJECT, project)).exec())) {
+        Object list = call("list images", () -> get("/images/json?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
+        for (Object i : EngineJson.list(list)) {
             List<String> tags = new ArrayList<>();
-            if (i.getRepoTags() != null) for (String t : i.getRepoTags()) if (!t.equals("<none>:<none>")) tags.add(t);
-            out.add(new dev.jcompose.planner.observed.ObservedImage(i.getId(), tags, labels(i.getLabels()),
-                    i.getCreated() == null ? 0 : i.getCreated(), i.getSize() == null ? 0 : i.getSize()));
+            for (String t : EngineJson.strings(i, "RepoTags")) if (!t.equals("<none>:<none>")) tags.add(t);
+            out.add(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), tags, EngineJson.stringMap(i, "Labels"),
+                    EngineJson.number(i, "Created"), EngineJson.number(i, "Size")));
         }
         return out;
     }
@@ -295,7 +342,7 @@ public final class DockerJavaEngine implements Engine {
     public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin, Consumer<byte[]> stdout,
                     Consumer<byte[]> stderr) {
         String what = "exec in " + container;
-        var create = client.execCreateCmd(container)
+        var create = client().execCreateCmd(container)
                 .withCmd(spec.command().toArray(String[]::new))
                 .withAttachStdout(!spec.detach())
                 .withAttachStderr(!spec.detach())
@@ -313,10 +360,10 @@ public final class DockerJavaEngine implements Engine {
             Hijacked stream = Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
             stream.awaitEnd(0);
             stream.close();
-            Long code = call(what, () -> client.inspectExecCmd(id).exec()).getExitCodeLong();
+            Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
             return code == null ? -1 : code.intValue();
         }
-        var start = client.execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
+        var start = client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
         call(what, () -> {
             try {
@@ -333,7 +380,7 @@ public final class DockerJavaEngine implements Engine {
             }
         });
         if (spec.detach()) return 0;
-        Long code = call(what, () -> client.inspectExecCmd(id).exec()).getExitCodeLong();
+        Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
         return code == null ? -1 : code.intValue();
     }
 
@@ -341,7 +388,7 @@ public final class DockerJavaEngine implements Engine {
     public void removeImage(String reference) {
         try {
             call("remove image " + reference, () -> {
-                client.removeImageCmd(reference).withForce(false).exec();
+                client().removeImageCmd(reference).withForce(false).exec();
                 return null;
             });
         } catch (NotFound e) {
@@ -354,7 +401,7 @@ public final class DockerJavaEngine implements Engine {
         ImageReference ref = ImageReference.parse(reference);
         call("pull image " + reference, () -> {
             try {
-                return client.pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
+                return client().pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EngineException("pull of " + reference + " interrupted");
@@ -364,7 +411,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        var cmd = client.createNetworkCmd()
+        var cmd = client().createNetworkCmd()
                 .withName(spec.name())
                 .withDriver(spec.driver() == null ? "bridge" : spec.driver())
                 .withOptions(spec.options())
@@ -396,7 +443,7 @@ public final class DockerJavaEngine implements Engine {
             if (attachment.ipv4Address() != null) {
                 endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(attachment.ipv4Address()));
             }
-            client.connectToNetworkCmd().withNetworkId(network).withContainerId(container).withContainerNetwork(endpoint).exec();
+            client().connectToNetworkCmd().withNetworkId(network).withContainerId(container).withContainerNetwork(endpoint).exec();
             return null;
         });
     }
@@ -405,7 +452,7 @@ public final class DockerJavaEngine implements Engine {
     public void disconnectNetwork(String network, String container) {
         try {
             call("disconnect " + container + " from network " + network, () -> {
-                client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec();
+                client().disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec();
                 return null;
             });
         } catch (NotFound e) {
@@ -422,7 +469,7 @@ public final class DockerJavaEngine implements Engine {
         for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
             try {
                 call("remove network " + name, () -> {
-                    client.removeNetworkCmd(name).exec();
+                    client().removeNetworkCmd(name).exec();
                     return null;
                 });
                 return;
@@ -446,7 +493,7 @@ public final class DockerJavaEngine implements Engine {
 
     private List<String> attachedContainers(String network) {
         try {
-            var containers = call("inspect network " + network, () -> client.inspectNetworkCmd().withNetworkId(network).exec()).getContainers();
+            var containers = call("inspect network " + network, () -> client().inspectNetworkCmd().withNetworkId(network).exec()).getContainers();
             List<String> names = new ArrayList<>();
             if (containers != null) containers.values().forEach(c -> names.add(c.getName() == null ? "?" : c.getName()));
             java.util.Collections.sort(names);
@@ -467,7 +514,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        call("create volume " + spec.name(), () -> client.createVolumeCmd()
+        call("create volume " + spec.name(), () -> client().createVolumeCmd()
                 .withName(spec.name())
                 .withDriver(spec.driver() == null ? "local" : spec.driver())
                 .withDriverOpts(spec.options())
@@ -479,7 +526,7 @@ public final class DockerJavaEngine implements Engine {
     public void removeVolume(String name) {
         try {
             call("remove volume " + name, () -> {
-                client.removeVolumeCmd(name).exec();
+                client().removeVolumeCmd(name).exec();
                 return null;
             });
         } catch (NotFound e) {
@@ -537,7 +584,7 @@ public final class DockerJavaEngine implements Engine {
         if (limits.pidsLimit() != null) host.withPidsLimit(limits.pidsLimit());
         HealthCheck health = healthCheck(spec);
         if (spec.primaryNetwork() != null) host.withNetworkMode(spec.primaryNetwork());
-        CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+        CreateContainerCmd cmd = client().createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())
                 .withEnv(env)
@@ -579,7 +626,7 @@ public final class DockerJavaEngine implements Engine {
     public void startContainer(String name) {
         try {
             call("start container " + name, () -> {
-                client.startContainerCmd(name).exec();
+                client().startContainerCmd(name).exec();
                 return null;
             });
         } catch (NotModified e) {
@@ -591,7 +638,7 @@ public final class DockerJavaEngine implements Engine {
     public void stopContainer(String name, int timeoutSeconds) {
         try {
             call("stop container " + name, () -> {
-                client.stopContainerCmd(name).withTimeout(timeoutSeconds).exec();
+                client().stopContainerCmd(name).withTimeout(timeoutSeconds).exec();
                 return null;
             });
         } catch (NotModified | NotFound e) {
@@ -603,7 +650,7 @@ public final class DockerJavaEngine implements Engine {
     public void removeContainer(String name, boolean removeVolumes) {
         try {
             call("remove container " + name, () -> {
-                client.removeContainerCmd(name).withForce(true).withRemoveVolumes(removeVolumes).exec();
+                client().removeContainerCmd(name).withForce(true).withRemoveVolumes(removeVolumes).exec();
                 return null;
             });
         } catch (NotFound e) {
@@ -614,7 +661,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void renameContainer(String from, String to) {
         call("rename container " + from + " to " + to, () -> {
-            client.renameContainerCmd(from).withName(to).exec();
+            client().renameContainerCmd(from).withName(to).exec();
             return null;
         });
     }
@@ -622,7 +669,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pauseContainer(String name) {
         call("pause container " + name, () -> {
-            client.pauseContainerCmd(name).exec();
+            client().pauseContainerCmd(name).exec();
             return null;
         });
     }
@@ -630,7 +677,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void unpauseContainer(String name) {
         call("unpause container " + name, () -> {
-            client.unpauseContainerCmd(name).exec();
+            client().unpauseContainerCmd(name).exec();
             return null;
         });
     }
@@ -638,7 +685,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void restartContainer(String name, int timeoutSeconds) {
         call("restart container " + name, () -> {
-            client.restartContainerCmd(name).withTimeout(timeoutSeconds).exec();
+            client().restartContainerCmd(name).withTimeout(timeoutSeconds).exec();
             return null;
         });
     }
@@ -656,7 +703,7 @@ public final class DockerJavaEngine implements Engine {
                 else stdout.accept(frame.getPayload());
             }
         };
-        var cmd = client.attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
+        var cmd = client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
         if (stdin != null) cmd.withStdIn(stdin);
         call("attach to " + container, () -> cmd.exec(callback));
         try {
@@ -684,7 +731,7 @@ public final class DockerJavaEngine implements Engine {
                 super.onComplete();
             }
         };
-        call("follow logs of " + container, () -> client.logContainerCmd(container).withStdOut(true).withStdErr(true)
+        call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
                 .withFollowStream(true).withTailAll().exec(callback));
         return follower(callback);
     }
@@ -713,7 +760,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public ContainerStatus inspect(String container) {
-        InspectContainerResponse r = call("inspect container " + container, () -> client.inspectContainerCmd(container).exec());
+        InspectContainerResponse r = call("inspect container " + container, () -> client().inspectContainerCmd(container).exec());
         InspectContainerResponse.ContainerState st = r.getState();
         String health = st.getHealth() == null ? null : st.getHealth().getStatus();
         String state = st.getStatus() == null ? "" : st.getStatus();
@@ -723,14 +770,19 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public int waitContainer(String container) {
-        Integer code = call("wait for container " + container, () -> client.waitContainerCmd(container).start().awaitStatusCode());
+        Integer code = call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
         return code == null ? -1 : code;
     }
 
     @Override
     public void close() {
         try {
-            client.close();
+            DockerClient made;
+            synchronized (this) {
+                made = client;
+            }
+            if (made != null) made.close(); // closes the transport too
+            else http.close();
         } catch (IOException e) {
             // nothing left to do with a connection being closed
         }

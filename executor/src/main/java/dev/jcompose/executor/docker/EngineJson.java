@@ -1,0 +1,93 @@
+package dev.jcompose.executor.docker;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The engine's JSON answers as plain maps, lists, strings, longs, doubles and booleans, read with jackson-core's
+ * streaming parser, and small typed accessors over them. The reads on every command's path (list containers,
+ * networks, volumes, inspect an image) use this instead of docker-java's model classes: binding those through
+ * jackson-databind introspects dozens of classes at first use, a tenth of a second of a cold start, for a dozen
+ * fields.
+ */
+final class EngineJson {
+    private final JsonFactory factory = new JsonFactory();
+
+    Object read(InputStream in) throws IOException {
+        try (JsonParser p = factory.createParser(in)) {
+            return p.nextToken() == null ? null : value(p);
+        }
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    m.put(key, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
+                return l;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+
+    static String string(Object object, String key) {
+        return object instanceof Map<?, ?> m && m.get(key) instanceof String s ? s : null;
+    }
+
+    static long number(Object object, String key) {
+        return object instanceof Map<?, ?> m && m.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+
+    static Object field(Object object, String key) {
+        return object instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+
+    static List<?> list(Object object, String key) {
+        return object instanceof Map<?, ?> m && m.get(key) instanceof List<?> l ? l : List.of();
+    }
+
+    static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    static List<String> strings(Object object, String key) {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(object, key)) if (o instanceof String s) out.add(s);
+        return out;
+    }
+
+    /** A string-to-string map (labels), sorted; a missing or null one is empty. */
+    static TreeMap<String, String> stringMap(Object object, String key) {
+        TreeMap<String, String> out = new TreeMap<>();
+        if (field(object, key) instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        return out;
+    }
+}

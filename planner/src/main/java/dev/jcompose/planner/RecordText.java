@@ -1,0 +1,65 @@
+package dev.jcompose.planner;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A record's text exactly as its generated {@code toString()} writes it ({@code Name[a=1, b=[X[c=2]]]}), nested
+ * records, collections and maps included, but built by reflection: the generated method is linked through an
+ * invokedynamic bootstrap per record class at first use, milliseconds each in a cold start, for a text that is
+ * hashed once ({@link ResourceHash}).
+ */
+final class RecordText {
+    private RecordText() {}
+
+    static String of(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object value) {
+        if (value instanceof Record r) {
+            sb.append(r.getClass().getSimpleName()).append('[');
+            RecordComponent[] components = r.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(components[i].getName()).append('=');
+                append(sb, component(r, components[i]));
+            }
+            sb.append(']');
+        } else if (value instanceof Collection<?> c) {
+            sb.append('[');
+            for (Iterator<?> it = c.iterator(); it.hasNext(); ) {
+                append(sb, it.next());
+                if (it.hasNext()) sb.append(", ");
+            }
+            sb.append(']');
+        } else if (value instanceof Map<?, ?> m) {
+            sb.append('{');
+            for (Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<?, ?> e = it.next();
+                append(sb, e.getKey());
+                sb.append('=');
+                append(sb, e.getValue());
+                if (it.hasNext()) sb.append(", ");
+            }
+            sb.append('}');
+        } else {
+            sb.append(value);
+        }
+    }
+
+    private static Object component(Record r, RecordComponent c) {
+        try {
+            var accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(r);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+        }
+    }
+}
