@@ -106,7 +106,8 @@ public final class ProjectTree {
     }
 
     private static Object serviceNetwork(ServiceNetwork n) {
-        if (n.equals(ServiceNetwork.plain())) return null;
+        // field by field, not equals(): a record's equals is linked at first use, milliseconds of a cold start
+        if (n.aliases().isEmpty() && n.ipv4Address() == null && n.priority() == 0 && n.extras().isEmpty()) return null;
         SortedMap<String, Object> m = new TreeMap<>(n.extras());
         if (!n.aliases().isEmpty()) m.put("aliases", n.aliases());
         put(m, "ipv4_address", n.ipv4Address());
