@@ -17,15 +17,28 @@ ms() { date +%s%N | cut -c1-13; }
 median() { python3 -c "import sys,statistics; print(int(statistics.median(map(int, sys.argv[1:]))))" "$@"; }
 cleanup() {
   for n in 10 50; do
-    "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" down -v -t 1 >/dev/null 2>&1 || true
+    for p in "bench${n}j" "bench${n}v"; do "$here/jcompose" -p "$p" -f "$work/s$n.yaml" down -v -t 1 >/dev/null 2>&1 || true; done
   done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
+# Each tool gets a project of its own (benchNj, benchNv) and the other's is taken down before it is measured: on
+# one shared project each tool would recreate all the other's containers (their config hashes differ), churn that
+# is no row of the table and that makes Engine 20.10 lose count of a network's endpoints (moby#42119).
+project() { if [ "$1" = jcompose ]; then echo "bench${2}j"; else echo "bench${2}v"; fi; }
+up_with() { # TOOL N: the stack up, by that tool, in the state the file describes (CHANGE=0)
+  if [ "$1" = jcompose ]; then CHANGE=0 "$here/jcompose" -p "$(project "$1" "$2")" -f "$work/s$2.yaml" up -d >/dev/null 2>&1
+  else CHANGE=0 docker-compose -p "$(project "$1" "$2")" -f "$work/s$2.yaml" up -d >/dev/null 2>&1; fi
+}
+down_all() { # TOOL N: that tool's stack, gone
+  "$here/jcompose" -p "$(project "$1" "$2")" -f "$work/s$2.yaml" down -v -t 1 >/dev/null 2>&1
+}
+
 # run TOOL N PHASE: prints the milliseconds the phase took (for jcompose also the engine-call time, after a space)
 run() {
-  local tool=$1 n=$2 phase=$3 file="$work/s$n.yaml" project="bench$n" change=0 start end engine=""
+  local tool=$1 n=$2 phase=$3 file="$work/s$n.yaml" project change=0 start end engine=""
+  project=$(project "$tool" "$n")
   [ "$phase" = change ] && change=$RANDOM
   local cmd
   if [ "$tool" = jcompose ]; then cmd=("$here/jcompose" -p "$project" -f "$file"); else cmd=(docker-compose -p "$project" -f "$file"); fi
@@ -54,14 +67,11 @@ for n in ${SIZES:-10 50}; do
     declare -A t=() e=()
     for tool in jcompose docker-compose; do
       vals=() evals=()
+      other=docker-compose; [ "$tool" = docker-compose ] && other=jcompose
+      down_all "$other" "$n"
       for _ in $(seq 1 "$runs"); do
         # each phase starts from the state it measures: nothing for cold, a running stack for the others
-        if [ "$phase" = cold ]; then
-          "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" down -v -t 1 >/dev/null 2>&1
-        else
-          CHANGE=0 "$here/jcompose" -p "bench$n" -f "$work/s$n.yaml" up -d >/dev/null 2>&1
-          [ "$tool" = docker-compose ] && CHANGE=0 docker-compose -p "bench$n" -f "$work/s$n.yaml" up -d >/dev/null 2>&1
-        fi
+        if [ "$phase" = cold ]; then down_all "$tool" "$n"; else up_with "$tool" "$n"; fi
         read -r v ev < <(run "$tool" "$n" "$phase")
         [ "$v" = FAILED ] && exit 1
         vals+=("$v"); [ -n "${ev:-}" ] && evals+=("$ev")
