@@ -2,28 +2,15 @@ package dev.jcompose.executor.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -211,22 +198,32 @@ public final class DockerJavaEngine implements Engine {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /**
-     * {@code GET} on the negotiated API version, the answer as plain JSON values; an error status throws
-     * docker-java's exceptions with the engine's body, which {@link #call} words as for any other call.
-     */
     private Object get(String path) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path("/v" + info.apiVersion() + path).build();
-        try (DockerHttpClient.Response r = http.execute(request)) {
+        return send(DockerHttpClient.Request.Method.GET, path, null);
+    }
+
+    /**
+     * One call on the negotiated API version, with a JSON body when {@code body} is not null; the answer as plain
+     * JSON values (null when there is none). An error status throws docker-java's exceptions with the engine's
+     * body, which {@link #call} words as for any other call.
+     */
+    private Object send(DockerHttpClient.Request.Method method, String path, Object body) {
+        var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
+        if (body != null) builder.putHeader("Content-Type", "application/json").bodyBytes(json.write(body));
+        try (DockerHttpClient.Response r = http.execute(builder.build())) {
             int status = r.getStatusCode();
+            if (status == 304) throw new NotModifiedException("not modified");
             if (status >= 200 && status < 300) return json.read(r.getBody());
-            String body = new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (status == 404) throw new NotFoundException(body);
-            throw new DockerException(body, status);
+            String text = new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (status == 404) throw new NotFoundException(text);
+            throw new DockerException(text, status);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void post(String path, Object body) {
+        send(DockerHttpClient.Request.Method.POST, path, body);
     }
 
     @Override
@@ -411,39 +408,38 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        var cmd = client().createNetworkCmd()
-                .withName(spec.name())
-                .withDriver(spec.driver() == null ? "bridge" : spec.driver())
-                .withOptions(spec.options())
-                .withLabels(spec.labels())
-                .withInternal(spec.internal())
-                .withAttachable(spec.attachable())
-                .withEnableIpv6(Boolean.TRUE.equals(spec.enableIpv6()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Name", spec.name());
+        body.put("Driver", spec.driver() == null ? "bridge" : spec.driver());
+        body.put("Options", spec.options());
+        body.put("Labels", spec.labels());
+        body.put("Internal", spec.internal());
+        body.put("Attachable", spec.attachable());
+        body.put("EnableIPv6", Boolean.TRUE.equals(spec.enableIpv6()));
         if (spec.ipam() != null) {
-            Network.Ipam ipam = new Network.Ipam();
-            if (spec.ipam().driver() != null) ipam.withDriver(spec.ipam().driver());
-            List<Network.Ipam.Config> pools = new ArrayList<>();
+            Map<String, Object> ipam = new java.util.LinkedHashMap<>();
+            if (spec.ipam().driver() != null) ipam.put("Driver", spec.ipam().driver());
+            List<Map<String, Object>> pools = new ArrayList<>();
             for (NetworkSpec.Pool p : spec.ipam().pools()) {
-                Network.Ipam.Config c = new Network.Ipam.Config();
-                if (p.subnet() != null) c.withSubnet(p.subnet());
-                if (p.ipRange() != null) c.withIpRange(p.ipRange());
-                if (p.gateway() != null) c.withGateway(p.gateway());
+                Map<String, Object> c = new java.util.LinkedHashMap<>();
+                if (p.subnet() != null) c.put("Subnet", p.subnet());
+                if (p.ipRange() != null) c.put("IPRange", p.ipRange());
+                if (p.gateway() != null) c.put("Gateway", p.gateway());
                 pools.add(c);
             }
-            ipam.withConfig(pools);
-            cmd.withIpam(ipam);
+            ipam.put("Config", pools);
+            body.put("IPAM", ipam);
         }
-        call("create network " + spec.name(), cmd::exec);
+        call("create network " + spec.name(), () -> {
+            post("/networks/create", body);
+            return null;
+        });
     }
 
     @Override
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
         call("connect " + container + " to network " + network, () -> {
-            ContainerNetwork endpoint = new ContainerNetwork().withAliases(attachment.aliases());
-            if (attachment.ipv4Address() != null) {
-                endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(attachment.ipv4Address()));
-            }
-            client().connectToNetworkCmd().withNetworkId(network).withContainerId(container).withContainerNetwork(endpoint).exec();
+            post("/networks/" + pathSegment(network) + "/connect", Map.of("Container", container, "EndpointConfig", endpoint(attachment)));
             return null;
         });
     }
@@ -452,7 +448,7 @@ public final class DockerJavaEngine implements Engine {
     public void disconnectNetwork(String network, String container) {
         try {
             call("disconnect " + container + " from network " + network, () -> {
-                client().disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec();
+                post("/networks/" + pathSegment(network) + "/disconnect", Map.of("Container", container, "Force", true));
                 return null;
             });
         } catch (NotFound e) {
@@ -468,10 +464,7 @@ public final class DockerJavaEngine implements Engine {
         long deadline = System.nanoTime() + ENDPOINT_RELEASE_MILLIS * 1_000_000;
         for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
             try {
-                call("remove network " + name, () -> {
-                    client().removeNetworkCmd(name).exec();
-                    return null;
-                });
+                call("remove network " + name, () -> send(DockerHttpClient.Request.Method.DELETE, "/networks/" + pathSegment(name), null));
                 return;
             } catch (NotFound e) {
                 return; // already gone: what down wanted
@@ -493,9 +486,11 @@ public final class DockerJavaEngine implements Engine {
 
     private List<String> attachedContainers(String network) {
         try {
-            var containers = call("inspect network " + network, () -> client().inspectNetworkCmd().withNetworkId(network).exec()).getContainers();
+            Object inspected = call("inspect network " + network, () -> get("/networks/" + pathSegment(network)));
             List<String> names = new ArrayList<>();
-            if (containers != null) containers.values().forEach(c -> names.add(c.getName() == null ? "?" : c.getName()));
+            if (EngineJson.field(inspected, "Containers") instanceof Map<?, ?> containers) {
+                containers.values().forEach(c -> names.add(EngineJson.string(c, "Name") == null ? "?" : EngineJson.string(c, "Name")));
+            }
             java.util.Collections.sort(names);
             return names;
         } catch (EngineException e) {
@@ -514,19 +509,22 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        call("create volume " + spec.name(), () -> client().createVolumeCmd()
-                .withName(spec.name())
-                .withDriver(spec.driver() == null ? "local" : spec.driver())
-                .withDriverOpts(spec.options())
-                .withLabels(spec.labels())
-                .exec());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Name", spec.name());
+        body.put("Driver", spec.driver() == null ? "local" : spec.driver());
+        body.put("DriverOpts", spec.options());
+        body.put("Labels", spec.labels());
+        call("create volume " + spec.name(), () -> {
+            post("/volumes/create", body);
+            return null;
+        });
     }
 
     @Override
     public void removeVolume(String name) {
         try {
             call("remove volume " + name, () -> {
-                client().removeVolumeCmd(name).exec();
+                send(DockerHttpClient.Request.Method.DELETE, "/volumes/" + pathSegment(name), null);
                 return null;
             });
         } catch (NotFound e) {
@@ -536,89 +534,109 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createContainer(ContainerSpec spec) {
-        CreateContainerResponse created = call("create container " + spec.name(), () -> containerCmd(spec).exec());
+        Object created = call("create container " + spec.name(),
+                () -> send(DockerHttpClient.Request.Method.POST, "/containers/create?name=" + pathSegment(spec.name()), containerBody(spec)));
         boolean first = true;
         for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
             if (first) {
                 first = false;
                 continue;
             }
-            connectNetwork(n.getKey(), created.getId(), n.getValue());
+            connectNetwork(n.getKey(), EngineJson.string(created, "Id"), n.getValue());
         }
     }
 
-    private CreateContainerCmd containerCmd(ContainerSpec spec) {
+    /** The create-container body of the Engine API. */
+    private Map<String, Object> containerBody(ContainerSpec spec) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Image", spec.image());
+        body.put("Labels", spec.labels());
         List<String> env = new ArrayList<>();
         spec.environment().forEach((k, v) -> env.add(k + "=" + v));
-        List<ExposedPort> exposed = new ArrayList<>();
-        Ports bindings = new Ports();
+        body.put("Env", env);
+        Map<String, Object> exposed = new java.util.LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> bindings = new java.util.LinkedHashMap<>();
         for (ContainerSpec.PortBinding p : spec.ports()) {
-            ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
-            if (!exposed.contains(port)) exposed.add(port);
-            bindings.bind(port, new Ports.Binding(p.hostIp().isEmpty() ? null : p.hostIp(),
-                    p.hostPort() == null ? null : String.valueOf(p.hostPort())));
+            String port = p.containerPort() + "/" + (p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol());
+            exposed.put(port, Map.of());
+            bindings.computeIfAbsent(port, k -> new ArrayList<>()).add(Map.of("HostIp", p.hostIp() == null ? "" : p.hostIp(),
+                    "HostPort", p.hostPort() == null ? "" : String.valueOf(p.hostPort())));
         }
-        List<Bind> binds = new ArrayList<>();
-        List<Mount> mounts = new ArrayList<>();
+        body.put("ExposedPorts", exposed);
+        body.put("Tty", spec.tty());
+        body.put("OpenStdin", spec.stdinOpen());
+        // a one-off's input is read once: when what is attached to it ends, the container's input ends too
+        body.put("StdinOnce", spec.stdinOpen() && "True".equals(spec.labels().get(dev.jcompose.planner.Labels.ONEOFF)));
+        Map<String, Object> health = healthCheck(spec);
+        if (health != null) body.put("Healthcheck", health);
+        if (spec.command() != null) body.put("Cmd", spec.command());
+        if (spec.entrypoint() != null) body.put("Entrypoint", spec.entrypoint());
+        if (spec.workingDir() != null) body.put("WorkingDir", spec.workingDir());
+        if (spec.user() != null) body.put("User", spec.user());
+        if (spec.hostname() != null) body.put("Hostname", spec.hostname());
+
+        Map<String, Object> host = new java.util.LinkedHashMap<>();
+        host.put("PortBindings", bindings);
+        List<String> binds = new ArrayList<>();
+        List<Map<String, Object>> mounts = new ArrayList<>();
         for (ContainerSpec.MountSpec m : spec.mounts()) {
             if (m.type().equals("bind")) {
                 // Binds, not Mounts: the engine then creates a missing host directory, as compose's short syntax does
-                binds.add(new Bind(m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw));
+                binds.add(m.source() + ":" + m.target() + ":" + (m.readOnly() ? "ro" : "rw"));
             } else {
-                Mount mount = new Mount().withType(m.type().equals("tmpfs") ? MountType.TMPFS : MountType.VOLUME)
-                        .withTarget(m.target()).withReadOnly(m.readOnly());
-                if (m.source() != null) mount.withSource(m.source());
+                Map<String, Object> mount = new java.util.LinkedHashMap<>();
+                mount.put("Type", m.type().equals("tmpfs") ? "tmpfs" : "volume");
+                if (m.source() != null) mount.put("Source", m.source());
+                mount.put("Target", m.target());
+                mount.put("ReadOnly", m.readOnly());
                 mounts.add(mount);
             }
         }
-        HostConfig host = HostConfig.newHostConfig()
-                .withPortBindings(bindings)
-                .withBinds(binds)
-                .withMounts(mounts)
-                .withInit(spec.init());
-        if (spec.restartPolicy() != null) host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+        host.put("Binds", binds);
+        host.put("Mounts", mounts);
+        if (spec.init() != null) host.put("Init", spec.init());
+        if (spec.restartPolicy() != null) host.put("RestartPolicy", restartPolicy(spec.restartPolicy()));
         var limits = spec.resources();
-        if (limits.memoryBytes() != null) host.withMemory(limits.memoryBytes());
-        if (limits.memoryReservationBytes() != null) host.withMemoryReservation(limits.memoryReservationBytes());
-        if (limits.nanoCpus() != null) host.withNanoCPUs(limits.nanoCpus());
-        if (limits.pidsLimit() != null) host.withPidsLimit(limits.pidsLimit());
-        HealthCheck health = healthCheck(spec);
-        if (spec.primaryNetwork() != null) host.withNetworkMode(spec.primaryNetwork());
-        CreateContainerCmd cmd = client().createContainerCmd(spec.image())
-                .withName(spec.name())
-                .withLabels(spec.labels())
-                .withEnv(env)
-                .withExposedPorts(exposed)
-                .withHostConfig(host)
-                .withTty(spec.tty())
-                .withStdinOpen(spec.stdinOpen())
-                // a one-off's input is read once: when what is attached to it ends, the container's input ends too
-                .withStdInOnce(spec.stdinOpen() && "True".equals(spec.labels().get(dev.jcompose.planner.Labels.ONEOFF)));
-        if (health != null) cmd.withHealthcheck(health);
-        if (spec.command() != null) cmd.withCmd(spec.command());
-        if (spec.entrypoint() != null) cmd.withEntrypoint(spec.entrypoint());
-        if (spec.workingDir() != null) cmd.withWorkingDir(spec.workingDir());
-        if (spec.user() != null) cmd.withUser(spec.user());
-        if (spec.hostname() != null) cmd.withHostName(spec.hostname());
+        if (limits.memoryBytes() != null) host.put("Memory", limits.memoryBytes());
+        if (limits.memoryReservationBytes() != null) host.put("MemoryReservation", limits.memoryReservationBytes());
+        if (limits.nanoCpus() != null) host.put("NanoCpus", limits.nanoCpus());
+        if (limits.pidsLimit() != null) host.put("PidsLimit", limits.pidsLimit());
+        if (spec.primaryNetwork() != null) host.put("NetworkMode", spec.primaryNetwork());
+        body.put("HostConfig", host);
         if (spec.primaryNetwork() != null) {
-            ContainerSpec.NetworkAttachment primary = spec.networks().get(spec.primaryNetwork());
-            cmd.withAliases(primary.aliases());
-            if (primary.ipv4Address() != null) cmd.withIpv4Address(primary.ipv4Address());
+            body.put("NetworkingConfig", Map.of("EndpointsConfig",
+                    Map.of(spec.primaryNetwork(), endpoint(spec.networks().get(spec.primaryNetwork())))));
         }
-        return cmd;
+        return body;
+    }
+
+    private static Map<String, Object> endpoint(ContainerSpec.NetworkAttachment attachment) {
+        Map<String, Object> endpoint = new java.util.LinkedHashMap<>();
+        endpoint.put("Aliases", attachment.aliases());
+        if (attachment.ipv4Address() != null) endpoint.put("IPAMConfig", Map.of("IPv4Address", attachment.ipv4Address()));
+        return endpoint;
+    }
+
+    /** {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure[:N]}, as the API's RestartPolicy. */
+    static Map<String, Object> restartPolicy(String policy) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        int colon = policy.indexOf(':');
+        out.put("Name", colon < 0 ? policy : policy.substring(0, colon));
+        if (colon >= 0) out.put("MaximumRetryCount", Long.parseLong(policy.substring(colon + 1).strip()));
+        return out;
     }
 
     /** The service's healthcheck; start_interval only where the engine's API knows it (1.44+). */
-    private HealthCheck healthCheck(ContainerSpec spec) {
+    private Map<String, Object> healthCheck(ContainerSpec spec) {
         var h = spec.healthcheck();
         if (h == null) return null;
-        HealthCheck out = new HealthCheck();
-        if (h.test() != null) out.withTest(h.test());
-        if (h.intervalNanos() != null) out.withInterval(h.intervalNanos());
-        if (h.timeoutNanos() != null) out.withTimeout(h.timeoutNanos());
-        if (h.retries() != null) out.withRetries(h.retries());
-        if (h.startPeriodNanos() != null) out.withStartPeriod(h.startPeriodNanos());
-        if (h.startIntervalNanos() != null && ApiVersions.compare(info.apiVersion(), "1.44") >= 0) out.withStartInterval(h.startIntervalNanos());
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (h.test() != null) out.put("Test", h.test());
+        if (h.intervalNanos() != null) out.put("Interval", h.intervalNanos());
+        if (h.timeoutNanos() != null) out.put("Timeout", h.timeoutNanos());
+        if (h.retries() != null) out.put("Retries", h.retries());
+        if (h.startPeriodNanos() != null) out.put("StartPeriod", h.startPeriodNanos());
+        if (h.startIntervalNanos() != null && ApiVersions.compare(info.apiVersion(), "1.44") >= 0) out.put("StartInterval", h.startIntervalNanos());
         return out;
     }
 
@@ -626,7 +644,7 @@ public final class DockerJavaEngine implements Engine {
     public void startContainer(String name) {
         try {
             call("start container " + name, () -> {
-                client().startContainerCmd(name).exec();
+                post("/containers/" + pathSegment(name) + "/start", null);
                 return null;
             });
         } catch (NotModified e) {
@@ -638,7 +656,7 @@ public final class DockerJavaEngine implements Engine {
     public void stopContainer(String name, int timeoutSeconds) {
         try {
             call("stop container " + name, () -> {
-                client().stopContainerCmd(name).withTimeout(timeoutSeconds).exec();
+                post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
                 return null;
             });
         } catch (NotModified | NotFound e) {
@@ -650,7 +668,7 @@ public final class DockerJavaEngine implements Engine {
     public void removeContainer(String name, boolean removeVolumes) {
         try {
             call("remove container " + name, () -> {
-                client().removeContainerCmd(name).withForce(true).withRemoveVolumes(removeVolumes).exec();
+                send(DockerHttpClient.Request.Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
                 return null;
             });
         } catch (NotFound e) {
@@ -661,7 +679,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void renameContainer(String from, String to) {
         call("rename container " + from + " to " + to, () -> {
-            client().renameContainerCmd(from).withName(to).exec();
+            post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
             return null;
         });
     }
@@ -669,7 +687,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pauseContainer(String name) {
         call("pause container " + name, () -> {
-            client().pauseContainerCmd(name).exec();
+            post("/containers/" + pathSegment(name) + "/pause", null);
             return null;
         });
     }
@@ -677,7 +695,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void unpauseContainer(String name) {
         call("unpause container " + name, () -> {
-            client().unpauseContainerCmd(name).exec();
+            post("/containers/" + pathSegment(name) + "/unpause", null);
             return null;
         });
     }
@@ -685,7 +703,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void restartContainer(String name, int timeoutSeconds) {
         call("restart container " + name, () -> {
-            client().restartContainerCmd(name).withTimeout(timeoutSeconds).exec();
+            post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
             return null;
         });
     }
@@ -760,12 +778,12 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public ContainerStatus inspect(String container) {
-        InspectContainerResponse r = call("inspect container " + container, () -> client().inspectContainerCmd(container).exec());
-        InspectContainerResponse.ContainerState st = r.getState();
-        String health = st.getHealth() == null ? null : st.getHealth().getStatus();
-        String state = st.getStatus() == null ? "" : st.getStatus();
-        Long exit = st.getExitCodeLong();
-        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead") ? (exit == null ? null : exit.intValue()) : null);
+        Object st = EngineJson.field(call("inspect container " + container, () -> get("/containers/" + pathSegment(container) + "/json")), "State");
+        String health = EngineJson.string(EngineJson.field(st, "Health"), "Status");
+        String state = orEmpty(EngineJson.string(st, "Status"));
+        Object exit = EngineJson.field(st, "ExitCode");
+        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead")
+                ? (exit instanceof Number n ? Integer.valueOf(n.intValue()) : null) : null);
     }
 
     @Override

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The engine's JSON answers as plain maps, lists, strings, longs, doubles and booleans, read with jackson-core's
- * streaming parser, and small typed accessors over them. The reads on every command's path (list containers,
- * networks, volumes, inspect an image) use this instead of docker-java's model classes: binding those through
- * jackson-databind introspects dozens of classes at first use, a tenth of a second of a cold start, for a dozen
- * fields.
+ * The engine's JSON as plain maps, lists, strings, longs, doubles and booleans, read and written with jackson-core's
+ * streaming parser and generator, and small typed accessors over them. The calls on the paths of up, ps and down
+ * (list, inspect, create, start, stop, remove...) use this instead of docker-java's model classes: binding those
+ * through jackson-databind introspects dozens of classes at first use, a tenth of a second of a cold start, for a
+ * dozen fields.
  */
 final class EngineJson {
     private final JsonFactory factory = new JsonFactory();
@@ -55,6 +55,42 @@ final class EngineJson {
                 return Boolean.FALSE;
             default:
                 return null;
+        }
+    }
+
+    /** {@code value} (maps, lists, strings, numbers, booleans, nulls) as JSON bytes. */
+    byte[] write(Object value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = factory.createGenerator(out)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Iterable<?> l) {
+            g.writeStartArray();
+            for (Object o : l) write(g, o);
+            g.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else {
+            g.writeString(String.valueOf(value));
         }
     }
 

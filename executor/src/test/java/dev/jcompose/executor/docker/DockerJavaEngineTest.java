@@ -89,6 +89,63 @@ class DockerJavaEngineTest {
         }
     }
 
+    /** The create-container body is written by hand (EngineJson): every setting is read back with the docker CLI. */
+    @Test
+    void everyContainerSettingReachesTheEngine(EngineProjects projects, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String p = projects.create("settings");
+        try (Engine engine = RealEngine.connect()) {
+            TreeMap<String, String> labels = new TreeMap<>(Map.of(Labels.PROJECT, p));
+            engine.createNetwork(new NetworkSpec(p + "_default", null, new TreeMap<>(), labels, false, false, null, null));
+            engine.createNetwork(new NetworkSpec(p + "_back", null, new TreeMap<>(), labels, false, true, null,
+                    new NetworkSpec.Ipam(null, List.of(new NetworkSpec.Pool("10.231.7.0/24", null, "10.231.7.1", new TreeMap<>())), new TreeMap<>())));
+            engine.createVolume(new VolumeSpec(p + "_data", null, new TreeMap<>(Map.of("type", "tmpfs", "device", "tmpfs")), labels));
+            TreeMap<String, String> containerLabels = new TreeMap<>(labels);
+            containerLabels.put(Labels.SERVICE, "web");
+            Map<String, ContainerSpec.NetworkAttachment> networks = new java.util.LinkedHashMap<>();
+            networks.put(p + "_default", new ContainerSpec.NetworkAttachment(List.of("web", "front"), null));
+            networks.put(p + "_back", new ContainerSpec.NetworkAttachment(List.of("api"), "10.231.7.9"));
+            ContainerSpec spec = new ContainerSpec(p + "-web-1", "web", 1, RealEngine.BASE_IMAGE, List.of("-c", "sleep 300"),
+                    List.of("/bin/sh"), new TreeMap<>(Map.of("GREETING", "hi", "EMPTY", "")), containerLabels,
+                    List.of(new ContainerSpec.PortBinding("127.0.0.1", null, 80, "tcp"), new ContainerSpec.PortBinding("", null, 53, "udp")),
+                    List.of(new ContainerSpec.MountSpec("volume", p + "_data", "/data", false),
+                            new ContainerSpec.MountSpec("bind", dir.toString(), "/host", true),
+                            new ContainerSpec.MountSpec("tmpfs", null, "/scratch", false)),
+                    networks, "on-failure:3", "/tmp", "nobody", "webhost", true, false, false,
+                    new dev.jcompose.spec.model.Healthcheck(List.of("CMD", "true"), 5_000_000_000L, 2_000_000_000L, 3, 1_000_000_000L, null),
+                    new dev.jcompose.spec.model.Resources(64L << 20, 32L << 20, 500_000_000L, 100L));
+            engine.createContainer(spec);
+            String n = spec.name();
+            assertEquals("[\"/bin/sh\"] [\"-c\",\"sleep 300\"]", dockerInspect(n, "{{json .Config.Entrypoint}} {{json .Config.Cmd}}"));
+            assertEquals("/tmp nobody webhost", dockerInspect(n, "{{.Config.WorkingDir}} {{.Config.User}} {{.Config.Hostname}}"));
+            assertTrue(dockerInspect(n, "{{json .Config.Env}}").contains("\"GREETING=hi\",\"EMPTY=\"")
+                    || dockerInspect(n, "{{json .Config.Env}}").contains("\"EMPTY=\",\"GREETING=hi\""), dockerInspect(n, "{{json .Config.Env}}"));
+            assertEquals("web", dockerInspect(n, "{{index .Config.Labels \"" + Labels.SERVICE + "\"}}"));
+            assertEquals("on-failure:3 true", dockerInspect(n, "{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}} {{.HostConfig.Init}}"));
+            assertEquals("67108864 33554432 500000000 100", dockerInspect(n,
+                    "{{.HostConfig.Memory}} {{.HostConfig.MemoryReservation}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}"));
+            assertEquals("[\"" + dir + ":/host:ro\"]", dockerInspect(n, "{{json .HostConfig.Binds}}"));
+            assertEquals("bind:/host:false tmpfs:/scratch:true volume:/data:true", java.util.Arrays.stream(
+                    dockerInspect(n, "{{range .Mounts}}{{.Type}}:{{.Destination}}:{{.RW}} {{end}}").split(" ")).sorted()
+                    .collect(java.util.stream.Collectors.joining(" ")));
+            assertEquals("[CMD true] 5s 2s 3 1s", dockerInspect(n, "{{.Config.Healthcheck.Test}} {{.Config.Healthcheck.Interval}} "
+                    + "{{.Config.Healthcheck.Timeout}} {{.Config.Healthcheck.Retries}} {{.Config.Healthcheck.StartPeriod}}"));
+            assertEquals("{\"53/udp\":{},\"80/tcp\":{}}", dockerInspect(n, "{{json .Config.ExposedPorts}}"));
+            assertEquals("127.0.0.1 ", dockerInspect(n, "{{range (index .HostConfig.PortBindings \"80/tcp\")}}{{.HostIp}} {{.HostPort}}{{end}}") + " ");
+            engine.startContainer(n);
+            String front = dockerInspect(n, "{{range $k, $v := .NetworkSettings.Networks}}{{if eq $k \"" + p + "_default\"}}"
+                    + "{{join $v.Aliases \",\"}}{{end}}{{end}}");
+            assertTrue(List.of(front.split(",")).containsAll(List.of("web", "front")), front);
+            String back = dockerInspect(n, "{{range $k, $v := .NetworkSettings.Networks}}{{if eq $k \"" + p + "_back\"}}"
+                    + "{{join $v.Aliases \",\"}}|{{$v.IPAddress}}{{end}}{{end}}");
+            assertTrue(List.of(back.split("\\|")[0].split(",")).contains("api"), back);
+            assertEquals("10.231.7.9", back.split("\\|")[1], back);
+            engine.removeContainer(n, true);
+            engine.removeNetwork(p + "_default");
+            engine.removeNetwork(p + "_back");
+            engine.removeVolume(p + "_data");
+        }
+    }
+
     @Test
     void reportsTheEnginesOwnMessageWhenACallFails(EngineProjects projects) {
         String p = projects.create("fail");
