@@ -23,10 +23,11 @@ final class PlanRunner {
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
-        if (ctx.env().containsKey("JCOMPOSE_TIMING")) {
-            // what came before the engine calls: the JVM's start, the load, the connection, the state read, the plan
-            ProcessHandle.current().info().startInstant().ifPresent(t -> ctx.err().printf("timing: plan ready %d ms after the process started%n",
-                    java.time.Duration.between(t, java.time.Instant.now()).toMillis()));
+        String launched = ctx.env().get("JCOMPOSE_LAUNCHED_NS");
+        if (ctx.env().containsKey("JCOMPOSE_TIMING") && launched != null && launched.matches("\\d+")) {
+            // what came before the engine calls: the launcher, the JVM's start, the load, the connection, the state read, the plan
+            long now = java.time.Instant.now().toEpochMilli() * 1_000_000;
+            ctx.err().printf("timing: plan ready %d ms after the launcher started%n", (now - Long.parseLong(launched)) / 1_000_000);
         }
         ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, progress);
         if (ctx.env().containsKey("JCOMPOSE_TIMING")) {
