@@ -102,9 +102,13 @@ public final class Executor {
         } finally {
             pool.shutdownNow();
         }
+        // by id: a step's equals and hashCode are its records' generated ones, deep and linked at first use
+        java.util.Set<Integer> finished = new java.util.HashSet<>();
+        for (Step s : completed) finished.add(s.id());
+        for (Step s : failed.keySet()) finished.add(s.id());
         List<Step> skipped = new ArrayList<>();
         for (Step s : byId.values()) {
-            if (!completed.contains(s) && !failed.containsKey(s)) {
+            if (!finished.contains(s.id())) {
                 skipped.add(s);
                 listener.on(new ProgressEvent.Skipped(s));
             }

@@ -1,7 +1,5 @@
 package dev.jcompose.executor.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,8 +7,6 @@ import java.nio.channels.ClosedChannelException;
 
 /** Makes the engine's error bodies readable: {@code {"message":"..."}} becomes the message alone. */
 final class EngineMessages {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private EngineMessages() {}
 
     static String of(DockerException e) {
@@ -24,8 +20,10 @@ final class EngineMessages {
         String text = body.strip();
         if (text.startsWith("{")) {
             try {
-                JsonNode node = JSON.readTree(text);
-                if (node.hasNonNull("message")) return node.get("message").asText();
+                // jackson-core alone: a databind ObjectMapper costs a cold start tens of milliseconds, for one field
+                String message = EngineJson.string(new EngineJson().read(
+                        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "message");
+                if (message != null) return message;
             } catch (IOException notJson) {
                 // keep the text as it came
             }
