@@ -26,6 +26,37 @@ final class Nodes {
         return problems;
     }
 
+    // The same reads for {@code parent.key}: the path is only spelled out when the attribute is there. Most of a
+    // service's attributes are absent, and a thousand services spelled thirty paths each for nothing.
+
+    String string(YamlNode node, String parent, String key) {
+        return node == null ? null : string(node, parent + "." + key);
+    }
+
+    Integer integer(YamlNode node, String parent, String key) {
+        return node == null ? null : integer(node, parent + "." + key);
+    }
+
+    Boolean bool(YamlNode node, String parent, String key) {
+        return node == null ? null : bool(node, parent + "." + key);
+    }
+
+    MapNode map(YamlNode node, String parent, String key) {
+        return node == null ? null : map(node, parent + "." + key);
+    }
+
+    List<String> stringOrList(YamlNode node, String parent, String key) {
+        return node == null ? List.of() : stringOrList(node, parent + "." + key);
+    }
+
+    List<String> strings(YamlNode node, String parent, String key) {
+        return node == null ? List.of() : strings(node, parent + "." + key);
+    }
+
+    SortedMap<String, String> stringMap(YamlNode node, String parent, String key) {
+        return node == null ? new TreeMap<>() : stringMap(node, parent + "." + key);
+    }
+
     String string(YamlNode node, String path) {
         if (node == null) return null;
         if (node instanceof ScalarNode sc) return sc.isNull() ? null : sc.value();
@@ -79,7 +110,8 @@ final class Nodes {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.items().size(); i++) {
-            String s = string(list.items().get(i), path + "[" + i + "]");
+            YamlNode item = list.items().get(i);
+            String s = item instanceof ScalarNode sc ? (sc.isNull() ? null : sc.value()) : string(item, path + "[" + i + "]");
             if (s != null) out.add(s);
         }
         return out;
@@ -91,7 +123,8 @@ final class Nodes {
         MapNode m = map(node, path);
         if (m == null) return out;
         for (MapNode.Entry e : m.entries()) {
-            String v = string(e.value(), path + "." + e.key());
+            // a scalar needs no path: only a wrong type is reported with one
+            String v = e.value() instanceof ScalarNode sc ? (sc.isNull() ? null : sc.value()) : string(e.value(), path + "." + e.key());
             out.put(e.key(), v == null ? "" : v);
         }
         return out;

@@ -58,19 +58,19 @@ final class ServiceBinder {
                 extras.put(key, e.value().toPlain());
             }
         }
-        String image = nodes.string(svc.get("image"), p + ".image");
+        String image = nodes.string(svc.get("image"), p, "image");
         Object build = build(svc.get("build"));
         int scale = scale(svc, p, extras);
         canonicalUnits(svc, p, extras);
-        String containerName = nodes.string(svc.get("container_name"), p + ".container_name");
-        String restart = nodes.string(svc.get("restart"), p + ".restart");
+        String containerName = nodes.string(svc.get("container_name"), p, "container_name");
+        String restart = nodes.string(svc.get("restart"), p, "restart");
         if (restart != null && !RESTART.matcher(restart).matches()) {
             nodes.problems().add(svc.get("restart"), p + ".restart", "invalid restart policy \"" + restart + "\"",
                     "use no, always, on-failure[:N] or unless-stopped");
         }
-        Boolean init = nodes.bool(svc.get("init"), p + ".init");
-        Boolean tty = nodes.bool(svc.get("tty"), p + ".tty");
-        Boolean stdinOpen = nodes.bool(svc.get("stdin_open"), p + ".stdin_open");
+        Boolean init = nodes.bool(svc.get("init"), p, "init");
+        Boolean tty = nodes.bool(svc.get("tty"), p, "tty");
+        Boolean stdinOpen = nodes.bool(svc.get("stdin_open"), p, "stdin_open");
         return new Service(name, image, build,
                 argv(svc.get("command"), p + ".command"),
                 argv(svc.get("entrypoint"), p + ".entrypoint"),
@@ -81,25 +81,32 @@ final class ServiceBinder {
                 dependsOn(svc.get("depends_on"), p + ".depends_on"),
                 labels(svc, p, extras),
                 restart, containerName,
-                nodes.string(svc.get("working_dir"), p + ".working_dir"),
-                nodes.string(svc.get("user"), p + ".user"),
-                nodes.string(svc.get("hostname"), p + ".hostname"),
+                nodes.string(svc.get("working_dir"), p, "working_dir"),
+                nodes.string(svc.get("user"), p, "user"),
+                nodes.string(svc.get("hostname"), p, "hostname"),
                 init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale,
-                nodes.stringOrList(svc.get("profiles"), p + ".profiles"), extras);
+                nodes.stringOrList(svc.get("profiles"), p, "profiles"), extras);
     }
 
-    private static final List<String> DURATIONS = List.of("healthcheck.interval", "healthcheck.timeout",
+    private static final List<String[]> DURATIONS = keys("healthcheck.interval", "healthcheck.timeout",
             "healthcheck.start_period", "healthcheck.start_interval", "stop_grace_period",
             "deploy.restart_policy.delay", "deploy.restart_policy.window", "deploy.update_config.delay",
             "deploy.update_config.monitor", "deploy.rollback_config.delay", "deploy.rollback_config.monitor");
-    private static final List<String> MEMORY = List.of("deploy.resources.limits.memory", "deploy.resources.reservations.memory");
-    private static final List<String> CPUS = List.of("deploy.resources.limits.cpus", "deploy.resources.reservations.cpus");
+    private static final List<String[]> MEMORY = keys("deploy.resources.limits.memory", "deploy.resources.reservations.memory");
+    private static final List<String[]> CPUS = keys("deploy.resources.limits.cpus", "deploy.resources.reservations.cpus");
+
+    /** Dotted paths split once, not once per service. */
+    private static List<String[]> keys(String... dotted) {
+        List<String[]> out = new ArrayList<>();
+        for (String d : dotted) out.add(d.split("\\."));
+        return List.copyOf(out);
+    }
 
     /** Durations as Go prints them, deploy memory in bytes and cpus as numbers: the forms compose prints. */
     private void canonicalUnits(MapNode svc, String p, SortedMap<String, Object> extras) {
-        for (String path : DURATIONS) convert(extras, path, v -> Units.goDuration(Units.nanos(v)), svc, p);
-        for (String path : MEMORY) convert(extras, path, v -> String.valueOf(Units.bytes(v)), svc, p);
-        for (String path : CPUS) convert(extras, path, v -> {
+        for (String[] path : DURATIONS) convert(extras, path, v -> Units.goDuration(Units.nanos(v)), svc, p);
+        for (String[] path : MEMORY) convert(extras, path, v -> String.valueOf(Units.bytes(v)), svc, p);
+        for (String[] path : CPUS) convert(extras, path, v -> {
             try {
                 return Double.valueOf(v);
             } catch (NumberFormatException e) {
@@ -109,9 +116,8 @@ final class ServiceBinder {
     }
 
     @SuppressWarnings("unchecked")
-    private void convert(SortedMap<String, Object> extras, String dotted, java.util.function.Function<String, Object> fn,
+    private void convert(SortedMap<String, Object> extras, String[] keys, java.util.function.Function<String, Object> fn,
                          MapNode svc, String p) {
-        String[] keys = dotted.split("\\.");
         Object at = extras;
         for (int i = 0; i < keys.length - 1; i++) {
             if (!(at instanceof Map<?, ?> m)) return;
@@ -123,7 +129,7 @@ final class ServiceBinder {
         try {
             ((Map<String, Object>) parent).put(keys[keys.length - 1], fn.apply(String.valueOf(value)));
         } catch (IllegalArgumentException e) {
-            nodes.problems().add(svc.get(keys[0]), p + "." + dotted, e.getMessage());
+            nodes.problems().add(svc.get(keys[0]), p + "." + String.join(".", keys), e.getMessage());
         }
     }
 
@@ -160,7 +166,7 @@ final class ServiceBinder {
     }
 
     private int scale(MapNode svc, String p, SortedMap<String, Object> extras) {
-        Integer scale = nodes.integer(svc.get("scale"), p + ".scale");
+        Integer scale = nodes.integer(svc.get("scale"), p, "scale");
         Integer replicas = null;
         if (svc.get("deploy") instanceof MapNode deploy) {
             replicas = nodes.integer(deploy.get("replicas"), p + ".deploy.replicas");
@@ -202,7 +208,7 @@ final class ServiceBinder {
             if (file[1] == null || Files.exists(Path.of(file[0]))) out.putAll(readEnvFile(svc, p, file[0], "env_file"));
         }
         if (!shown.isEmpty()) extras.put("env_file", shown);
-        MapNode map = nodes.map(svc.get("environment"), p + ".environment");
+        MapNode map = nodes.map(svc.get("environment"), p, "environment");
         if (map == null) return out;
         for (MapNode.Entry e : map.entries()) {
             YamlNode v = e.value();
@@ -212,7 +218,7 @@ final class ServiceBinder {
                 if (inherited != null) out.put(e.key(), inherited);
                 else out.remove(e.key());
             } else {
-                String s = nodes.string(v, p + ".environment." + e.key());
+                String s = v instanceof ScalarNode sc ? sc.value() : nodes.string(v, p + ".environment." + e.key());
                 if (s != null) out.put(e.key(), s);
             }
         }
@@ -256,13 +262,13 @@ final class ServiceBinder {
     private SortedMap<String, String> labels(MapNode svc, String p, SortedMap<String, Object> extras) {
         SortedMap<String, String> out = new TreeMap<>();
         List<String> shown = new ArrayList<>();
-        for (String file : nodes.stringOrList(svc.get("label_file"), p + ".label_file")) {
+        for (String file : nodes.stringOrList(svc.get("label_file"), p, "label_file")) {
             String resolved = resolvePaths ? projectDir.resolve(file).normalize().toString() : file;
             shown.add(resolved);
             out.putAll(readEnvFile(svc, p, projectDir.resolve(file).normalize().toString(), "label_file"));
         }
         if (!shown.isEmpty()) extras.put("label_file", shown);
-        out.putAll(nodes.stringMap(svc.get("labels"), p + ".labels"));
+        out.putAll(nodes.stringMap(svc.get("labels"), p, "labels"));
         return out;
     }
 
@@ -381,13 +387,13 @@ final class ServiceBinder {
                 out.put(e.key(), ServiceNetwork.plain());
                 continue;
             }
-            Integer priority = nodes.integer(config.get("priority"), p + ".priority");
+            Integer priority = nodes.integer(config.get("priority"), p, "priority");
             SortedMap<String, Object> extras = new TreeMap<>();
             for (MapNode.Entry x : config.entries()) {
                 if (!List.of("aliases", "ipv4_address", "priority").contains(x.key())) extras.put(x.key(), x.value().toPlain());
             }
-            out.put(e.key(), new ServiceNetwork(nodes.strings(config.get("aliases"), p + ".aliases"),
-                    nodes.string(config.get("ipv4_address"), p + ".ipv4_address"), priority == null ? 0 : priority, extras));
+            out.put(e.key(), new ServiceNetwork(nodes.strings(config.get("aliases"), p, "aliases"),
+                    nodes.string(config.get("ipv4_address"), p, "ipv4_address"), priority == null ? 0 : priority, extras));
         }
         return out;
     }
@@ -403,14 +409,14 @@ final class ServiceBinder {
                 out.put(e.key(), ServiceDependency.started());
                 continue;
             }
-            String condition = nodes.string(config.get("condition"), p + ".condition");
+            String condition = nodes.string(config.get("condition"), p, "condition");
             if (condition == null) condition = ServiceDependency.STARTED;
             if (!List.of(ServiceDependency.STARTED, ServiceDependency.HEALTHY, ServiceDependency.COMPLETED).contains(condition)) {
                 nodes.problems().add(config.get("condition"), p + ".condition", "invalid condition \"" + condition + "\"",
                         "use service_started, service_healthy or service_completed_successfully");
             }
-            Boolean restart = nodes.bool(config.get("restart"), p + ".restart");
-            Boolean required = nodes.bool(config.get("required"), p + ".required");
+            Boolean restart = nodes.bool(config.get("restart"), p, "restart");
+            Boolean required = nodes.bool(config.get("required"), p, "required");
             out.put(e.key(), new ServiceDependency(condition, Boolean.TRUE.equals(restart), !Boolean.FALSE.equals(required)));
         }
         return out;
