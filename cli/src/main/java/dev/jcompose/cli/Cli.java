@@ -23,16 +23,23 @@ public final class Cli {
     private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "start", "stop", "restart",
             "pause", "unpause", "rm", "scale", "run", "exec", "wait", "ls", "build", "images", "pull", "push", "prune");
 
+    /** The global options that take a value, as {@link RootCommand} declares them (a test holds the two together). */
+    static final java.util.Set<String> VALUED_GLOBAL_OPTIONS = java.util.Set.of("-f", "--file", "-p", "--project-name",
+            "--project-directory", "--env-file", "--profile", "--parallel");
+
     public static int run(String[] args, Context context) {
-        CommandLine cmd = commandLine(context, args);
-        RootCommand root = cmd.getCommand();
-        String word = commandWord(cmd, args);
+        String word = commandWord(args);
         boolean help = java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h");
-        if (word != null && ENGINE_COMMANDS.contains(word) && !help) root.connectEarly();
+        // first of all, before picocli reads a single annotation: the connection is the longest part of a cold start
+        EarlyConnection connection = word != null && ENGINE_COMMANDS.contains(word) && !help
+                ? EarlyConnection.start(context) : EarlyConnection.none();
         try {
+            CommandLine cmd = commandLine(context, args);
+            RootCommand root = cmd.getCommand();
+            root.connectingEarly(connection);
             return cmd.execute(args);
         } finally {
-            root.closeUnusedConnection();
+            connection.closeUnused();
         }
     }
 
@@ -48,7 +55,7 @@ public final class Cli {
      */
     static CommandLine commandLine(Context context, String[] args) {
         CommandLine cmd = new CommandLine(new RootCommand(context));
-        String word = args == null ? null : commandWord(cmd, args);
+        String word = args == null ? null : commandWord(args);
         boolean known = word != null && COMMANDS.stream().anyMatch(c -> name(c).equals(word));
         for (Class<?> c : COMMANDS) if (!known || name(c).equals(word)) cmd.addSubcommand(c);
         cmd.setOut(new PrintWriter(context.out(), true));
@@ -67,14 +74,12 @@ public final class Cli {
     }
 
     /** The first argument that is neither a global option nor an option's value: the command, or null. */
-    static String commandWord(CommandLine root, String[] args) {
+    static String commandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) return null;
             if (!a.startsWith("-") || a.equals("-")) return a;
-            if (a.contains("=")) continue;
-            var option = root.getCommandSpec().findOption(a);
-            if (option != null && option.arity().min() > 0) i++;
+            if (VALUED_GLOBAL_OPTIONS.contains(a)) i++;
         }
         return null;
     }

@@ -79,51 +79,15 @@ public final class RootCommand implements Callable<Integer> {
         return loaded;
     }
 
-    /** A connection started before the files were read, not yet taken by the command; or null. */
-    private java.util.concurrent.FutureTask<Engine> early;
+    /** The connection a command takes: started by {@link Cli#run} before the command line was even built, or none. */
+    private EarlyConnection early = EarlyConnection.none();
 
-    /**
-     * Starts connecting to the engine on a thread of its own while the command reads and checks its files: the
-     * client's start-up (a quarter of a second) and the load overlap instead of adding up. Nothing is asked of the
-     * engine but its API version; a failure to connect is reported only when the command asks for the engine, so
-     * an invalid file is still reported as such.
-     */
-    void connectEarly() {
-        early = new java.util.concurrent.FutureTask<>(() -> context.engines().connect(context.env()));
-        Thread t = new Thread(early, "jcompose-connect");
-        t.setDaemon(true);
-        t.start();
+    void connectingEarly(EarlyConnection connection) {
+        this.early = connection;
     }
 
     Engine connect() {
-        var f = early;
-        early = null;
-        if (f == null) return context.engines().connect(context.env());
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.jcompose.executor.EngineException("interrupted while connecting to the engine");
-        }
-    }
-
-    /** The early connection no command took (its files were invalid): closed if made, abandoned if still on its way. */
-    void closeUnusedConnection() {
-        var f = early;
-        early = null;
-        if (f == null) return;
-        if (!f.isDone()) {
-            f.cancel(true);
-            return;
-        }
-        try {
-            f.get().close();
-        } catch (Exception e) {
-            // a connection that failed has nothing to close
-        }
+        return early.take(context);
     }
 
     /** The project's lock, for commands that change it; says so when another command holds it. */

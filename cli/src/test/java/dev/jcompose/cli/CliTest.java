@@ -219,6 +219,31 @@ class CliTest {
     }
 
     @Test
+    void theValuedGlobalOptionsAreTheOnesRootCommandDeclares() {
+        // Cli finds the command word (to start connecting, to add only that command) before picocli is built
+        var declared = new java.util.TreeSet<String>();
+        for (var o : Cli.commandLine(Context.system()).getCommandSpec().options()) {
+            if (o.arity().min() > 0) declared.addAll(List.of(o.names()));
+        }
+        assertEquals(declared, new java.util.TreeSet<>(Cli.VALUED_GLOBAL_OPTIONS));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            up -d                                  | up
+            -f a.yaml -p x up -d                   | up
+            --file=a.yaml --profile dev ps         | ps
+            --project-directory up down            | down
+            --env-file .env --parallel 2 config    | config
+            --verbose -f up                        | -
+            -- up                                  | -
+            -p                                     | -
+            """)
+    void theCommandWordIsTheFirstWordThatIsNoOptionValue(String args, String word) {
+        assertEquals(word, Cli.commandWord(args.trim().split(" +")));
+    }
+
+    @Test
     void usageErrorsExit2() {
         CliRunner.Result r = cli.run("up", "--no-such-flag");
         assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
