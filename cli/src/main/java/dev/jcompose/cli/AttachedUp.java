@@ -60,10 +60,17 @@ final class AttachedUp {
         AtomicInteger selectedCode = new AtomicInteger();
         List<LogFollower> followers = new ArrayList<>();
         Runnable stopAll = () -> {
-            var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
-            ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
-            if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+            try {
+                var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
+                ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
+                if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+            } catch (RuntimeException e) {
+                ctx.err().println("Error: " + e.getMessage());
+            }
         };
+        // the stop an exit set off: waited for before the command returns (and its caller closes the engine), also
+        // when every container has exited by itself in the meantime
+        java.util.concurrent.atomic.AtomicReference<Thread> abortStop = new java.util.concurrent.atomic.AtomicReference<>();
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
             if (interrupts.incrementAndGet() > 1) {
                 ctx.err().println("Forcing exit: containers left as they are");
@@ -95,7 +102,9 @@ final class AttachedUp {
                         if (abort && !stopping.get() && aborting.compareAndSet(false, true)) {
                             abortCode.set(code);
                             ctx.err().println("Aborting on container exit...");
-                            new Thread(stopAll, "jcompose-abort").start();
+                            Thread stopper = new Thread(stopAll, "jcompose-abort");
+                            abortStop.set(stopper);
+                            stopper.start();
                         }
                     } catch (RuntimeException e) {
                         ctx.err().println("Error: " + e.getMessage());
@@ -117,6 +126,8 @@ final class AttachedUp {
             forcedWatcher.setDaemon(true);
             forcedWatcher.start();
             allStopped.await();
+            Thread stopper = abortStop.get();
+            if (stopper != null && forced.getCount() > 0) stopper.join();
         } finally {
             followers.forEach(LogFollower::close);
         }

@@ -68,6 +68,39 @@ class AttachedUpTest {
     }
 
     @Test
+    void theStopAnExitSetsOffEndsBeforeTheCommandClosesTheEngine() {
+        // both exit by themselves at once; the stop their exit sets off reads the state slowly, from its own thread
+        engine.script("demo-web-1", 0, "done").script("demo-db-1", 0, "done");
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> stopSaw = new java.util.concurrent.atomic.AtomicReference<>("nothing yet");
+        CliRunner cli = new CliRunner(dir, env -> new dev.jcompose.executor.testing.ForwardingEngine(engine) {
+            @Override
+            public List<dev.jcompose.planner.observed.ObservedNetwork> networks() {
+                if (Thread.currentThread().getName().equals("jcompose-abort")) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    stopSaw.set(closed.get() ? "a closed engine" : "an open engine");
+                }
+                if (closed.get()) throw new dev.jcompose.executor.EngineException("list networks: Connection pool shut down");
+                return super.networks();
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        });
+        CliRunner.Result r = cli.run("up", "--abort-on-container-exit");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("Aborting on container exit..."), r.err());
+        assertEquals("an open engine", stopSaw.get(), "the command returned before the stop had read the state");
+        assertTrue(!r.err().contains("Error") && !r.err().contains("shut down"), r.err());
+    }
+
+    @Test
     void exitCodeFromReturnsThatServicesCode() {
         engine.script("demo-web-1", 42, "done").script("demo-db-1", 0);
         CliRunner.Result r = CliRunner.withEngine(dir, engine).run("up", "--exit-code-from", "web");
