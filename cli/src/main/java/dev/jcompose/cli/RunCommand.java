@@ -78,16 +78,18 @@ final class RunCommand implements Callable<Integer> {
         }
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
-        ContainerSpec oneOff = ContainerSpecs.oneOff(loaded, svc, HexFormat.of().formatHex(random), command, extra, servicePorts);
         // attached, it reads this command's standard input (until it ends), on a TTY when jcompose runs in one
         boolean attachStdin = !detach && interactive;
-        ContainerSpec spec = detach ? oneOff : oneOff.withStdio(attachStdin, ctx.terminal() && !noTty);
+        ContainerSpec spec;
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, loaded.name())) {
                 // images first, the service's and its dependencies', built when missing, as docker compose run does
                 Project needed = noDeps ? loaded.withServices(List.of(service)) : Selection.withDependencies(loaded, List.of(service));
                 var images = BuildPhase.run(root, engine, needed, StateCollector.collect(engine, needed), dev.jcompose.planner.BuildOptions.ifMissing(), false);
                 if (images.exitCode() != ExitCodes.OK) return images.exitCode();
+                String imageId = images.observed().imageId(dev.jcompose.planner.ImagePlanner.imageName(loaded, svc));
+                ContainerSpec oneOff = ContainerSpecs.oneOff(loaded, svc, imageId, HexFormat.of().formatHex(random), command, extra, servicePorts);
+                spec = detach ? oneOff : oneOff.withStdio(attachStdin, ctx.terminal() && !noTty);
                 if (!noDeps && !svc.dependsOn().isEmpty()) {
                     Project deps = Selection.withDependencies(loaded, List.copyOf(svc.dependsOn().keySet()));
                     Plan up = Planner.up(deps, StateCollector.collect(engine, deps), UpOptions.defaults());

@@ -88,6 +88,8 @@ class EndToEndEngineTest {
             assertEquals(dir.toString(), web.labels().get(Labels.WORKING_DIR));
             assertEquals(dir.resolve("compose.yaml").toString(), web.labels().get(Labels.CONFIG_FILES));
             assertEquals("backend:service_started:false", web.labels().get(Labels.DEPENDS_ON));
+            // as docker compose v2, which recreates a container whose label is not its image's id
+            assertEquals(Docker.run(List.of("docker", "image", "inspect", "-f", "{{.Id}}", web.image())), web.labels().get(Labels.IMAGE));
             assertEquals(64, web.configHash().length());
             assertTrue(engine.networks().stream().anyMatch(n -> n.name().equals(p + "_default") && p.equals(n.project())));
 

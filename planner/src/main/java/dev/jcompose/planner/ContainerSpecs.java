@@ -26,7 +26,11 @@ public final class ContainerSpecs {
         return project.name() + "-" + service.name() + "-" + number;
     }
 
-    public static ContainerSpec of(Project project, Service service, int number, String configHash) {
+    /**
+     * @param imageId the id the service's image has on the engine, or null when it is not there yet (it is pulled by
+     *                this plan): docker compose v2 labels a container with it, and recreates one whose label differs
+     */
+    public static ContainerSpec of(Project project, Service service, int number, String configHash, String imageId) {
         SortedMap<String, String> labels = new TreeMap<>(service.labels());
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.SERVICE, service.name());
@@ -38,7 +42,7 @@ public final class ContainerSpecs {
         labels.put(Labels.DEPENDS_ON, dependsOnLabel(service));
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
         String image = ImagePlanner.imageName(project, service);
-        labels.put(Labels.IMAGE, image);
+        labels.put(Labels.IMAGE, imageId != null ? imageId : image);
 
         List<ContainerSpec.PortBinding> ports = new ArrayList<>();
         for (PortConfig p : service.ports()) {
@@ -63,9 +67,9 @@ public final class ContainerSpecs {
      *
      * @param slug a random hex string from the caller (the planner stays free of randomness)
      */
-    public static ContainerSpec oneOff(Project project, Service service, String slug, List<String> command,
+    public static ContainerSpec oneOff(Project project, Service service, String imageId, String slug, List<String> command,
                                        java.util.Map<String, String> extraEnvironment, boolean servicePorts) {
-        ContainerSpec base = of(project, service, 1, ConfigHasher.hash(service));
+        ContainerSpec base = of(project, service, 1, ConfigHasher.hash(service), imageId);
         SortedMap<String, String> labels = new TreeMap<>(base.labels());
         labels.put(Labels.ONEOFF, "True");
         labels.put(Labels.PREFIX + "slug", slug);

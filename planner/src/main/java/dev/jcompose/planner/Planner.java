@@ -314,12 +314,13 @@ public final class Planner {
                     options.stopTimeoutSeconds(), plan, List.of(), false));
         }
         kept.sort(java.util.Comparator.comparingInt(ObservedContainer::number));
+        String imageId = observed.imageId(ImagePlanner.imageName(project, service));
         Set<Integer> used = new TreeSet<>();
         for (ObservedContainer c : kept) used.add(c.number());
         for (ObservedContainer c : kept) {
-            var spec = ContainerSpecs.of(project, service, c.number(), hash);
+            var spec = ContainerSpecs.of(project, service, c.number(), hash, imageId);
             sp.containers.add(spec.name());
-            String why = recreateReason(c, hash, service, options, observed.imageId(spec.image()));
+            String why = recreateReason(c, hash, service, options, imageId);
             if (why != null) {
                 // As compose: the new container is made beside the old one under a temporary name, so a create that
                 // fails leaves the old one running; then stop old, remove old, rename new.
@@ -346,7 +347,7 @@ public final class Planner {
         for (int missing = service.scale() - kept.size(); missing > 0; missing--) {
             while (used.contains(number)) number++;
             used.add(number);
-            var spec = ContainerSpecs.of(project, service, number, hash);
+            var spec = ContainerSpecs.of(project, service, number, hash, imageId);
             sp.containers.add(spec.name());
             int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), createAfter);
             sp.created.add(create);

@@ -104,7 +104,8 @@ class PlannerFixturesTest {
             if (step.action() instanceof dev.jcompose.planner.plan.Action.BuildImage b) {
                 out.append('#').append(step.id()).append(' ').append(b.spec()).append('\n');
             } else if (step.action() instanceof dev.jcompose.planner.plan.Action.CreateContainer c) {
-                out.append('#').append(step.id()).append(" mounts=").append(c.spec().mounts())
+                out.append('#').append(step.id()).append(" image-label=").append(c.spec().labels().get(Labels.IMAGE))
+                        .append(" mounts=").append(c.spec().mounts())
                         .append(" resources=").append(c.spec().resources()).append('\n');
             }
         }
