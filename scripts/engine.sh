@@ -48,9 +48,15 @@ if [ "$(id -u)" != 0 ]; then
   exit 4
 fi
 
+# The engine gives a network made without a subnet the next of its address pools in turn, reaching 192.168.0.0/16
+# after some thirty networks (a test run makes more), where docker compose's e2e scenarios ask for that fixed subnet:
+# their create then fails with "Pool overlaps". So a dockerd started here takes /24s from 10.222.0.0/16 instead
+# (256 networks), unless daemon.json says otherwise (a flag and a daemon.json entry for the same setting would clash).
+pools=(--default-address-pool base=10.222.0.0/16,size=24)
+grep -qs default-address-pools /etc/docker/daemon.json && pools=()
 say "starting dockerd in the background (log: $log)..."
 mkdir -p "$(dirname "$log")"
-nohup dockerd >>"$log" 2>&1 </dev/null &
+nohup dockerd "${pools[@]}" >>"$log" 2>&1 </dev/null &
 for _ in $(seq 1 "$wait_seconds"); do
   if ping_engine; then say "engine is up."; exit 0; fi
   sleep 1
