@@ -21,7 +21,8 @@ stack=(-p floor -f "$work/s10.yaml")
 trap '"$here/jcompose" "${stack[@]}" down -v -t 1 >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 python3 "$here/bench/gen-stack.py" 10 "$work/s10.yaml"
-javac -cp "$jar" -d "$work/classes" "$here/bench/floor/Floor.java"
+# (javac warns about docker-java's annotations, whose classes are not on the class path: noise, shown only on failure)
+javac -cp "$jar" -d "$work/classes" "$here/bench/floor/Floor.java" 2>"$work/javac.log" || { cat "$work/javac.log" >&2; exit 1; }
 (cd "$work/classes" && jar cf "$work/floor.jar" .)
 jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
 for mode in raw zerodep; do

@@ -46,7 +46,7 @@ public final class Floor {
         }
     }
 
-    /** HTTP/1.1 by hand, just enough for these two answers: a ping's "OK" and a chunked list's last chunk. */
+    /** HTTP/1.1 by hand, just enough for these two answers: a body of a given length, or chunks up to the last one. */
     private static void raw() throws Exception {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of("/var/run/docker.sock"));
@@ -57,10 +57,21 @@ public final class Floor {
                 do {
                     if (ch.read(buf) < 0) throw new IllegalStateException("engine closed the connection");
                     answer = new String(buf.array(), 0, buf.position(), StandardCharsets.ISO_8859_1);
-                } while (!answer.endsWith("\r\n0\r\n\r\n") && !answer.endsWith("\r\n\r\nOK"));
+                } while (!complete(answer));
                 if (!answer.startsWith("HTTP/1.1 200")) throw new IllegalStateException(path + " answered " + answer.lines().findFirst().orElse(""));
             }
         }
+    }
+
+    private static boolean complete(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        if (end < 0) return false;
+        for (String header : answer.substring(0, end).split("\r\n")) {
+            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                return answer.length() - end - 4 >= Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        return answer.endsWith("\r\n0\r\n\r\n");
     }
 
     private static final class NoTls extends SSLContextSpi {
