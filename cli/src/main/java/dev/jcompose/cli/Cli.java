@@ -34,7 +34,7 @@ public final class Cli {
         EarlyConnection connection = word != null && ENGINE_COMMANDS.contains(word) && !help
                 ? EarlyConnection.start(context) : EarlyConnection.none();
         try {
-            CommandLine cmd = commandLine(context, args);
+            CommandLine cmd = commandLine(context, word);
             RootCommand root = cmd.getCommand();
             root.connectingEarly(connection);
             return cmd.execute(args);
@@ -49,13 +49,12 @@ public final class Cli {
     }
 
     /**
-     * The command line for these arguments. picocli reads every command's annotations when it is added, a tenth of
-     * a second of a start for commands that will not run; so only the command the arguments name is added, and all
-     * of them when they name none (help, a typo to suggest a fix for).
+     * The command line for the command {@code word} names ({@link #commandWord}). picocli reads every command's
+     * annotations when it is added, a tenth of a second of a start for commands that will not run; so only that
+     * command is added, and all of them when the word is null or names none (help, a typo to suggest a fix for).
      */
-    static CommandLine commandLine(Context context, String[] args) {
+    static CommandLine commandLine(Context context, String word) {
         CommandLine cmd = new CommandLine(new RootCommand(context));
-        String word = args == null ? null : commandWord(args);
         boolean known = word != null && COMMANDS.stream().anyMatch(c -> name(c).equals(word));
         for (Class<?> c : COMMANDS) if (!known || name(c).equals(word)) cmd.addSubcommand(c);
         cmd.setOut(new PrintWriter(context.out(), true));
