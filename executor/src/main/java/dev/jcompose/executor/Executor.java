@@ -34,7 +34,7 @@ public final class Executor {
     /** What the workers send the executor's thread: a finished step, or a line a running one printed. */
     private sealed interface Message permits Outcome, Line {}
 
-    private record Outcome(Step step, RuntimeException error, String warning) implements Message {}
+    private record Outcome(Step step, Throwable error, String warning) implements Message {}
 
     private record Line(Step step, String text) implements Message {}
 
@@ -65,7 +65,8 @@ public final class Executor {
                         try {
                             outcomes.add(new Outcome(step, null, ActionRunner.run(engine, step.action(),
                                     line -> outcomes.add(new Line(step, line)))));
-                        } catch (RuntimeException e) {
+                        } catch (Throwable e) {
+                            // anything a step throws (an Error too) is its outcome: the loop below waits for one per step
                             outcomes.add(new Outcome(step, e, null));
                         }
                     });

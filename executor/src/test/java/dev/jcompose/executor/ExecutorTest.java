@@ -149,6 +149,23 @@ class ExecutorTest {
     }
 
     @Test
+    void aStepThatThrowsAnErrorIsAFailedOutcomeNotAHang() throws IOException {
+        Project p = stack();
+        InMemoryEngine memory = new InMemoryEngine().withImages("busybox");
+        Engine engine = new ForwardingEngine(memory) {
+            @Override
+            public void createVolume(dev.jcompose.planner.spec.VolumeSpec spec) {
+                throw new StackOverflowError("injected error");
+            }
+        };
+        ExecutionReport report = new Executor(engine, 2).execute(up(p, engine), ProgressListener.NONE);
+        assertFalse(report.succeeded());
+        assertEquals(List.of("Volume demo_data"), report.failed().keySet().stream().map(s -> s.action().resource()).toList());
+        assertTrue(report.failed().values().iterator().next().contains("injected error"), report.toString());
+        assertTrue(report.skipped().stream().anyMatch(s -> s.action().resource().equals("Container demo-db-1")), report.toString());
+    }
+
+    @Test
     void anEmptyPlanRunsNothing() {
         ExecutionReport report = new Executor(new InMemoryEngine(), 2).execute(new Plan(List.<Step>of(), List.of()), ProgressListener.NONE);
         assertTrue(report.succeeded());

@@ -42,4 +42,15 @@ class ConfigHasherTest {
         String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n  db:\n    image: busybox\n"));
         assertEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    scale: 3\n    depends_on: [db]\n  db:\n    image: busybox\n")));
     }
+
+    @Test
+    void ignoresDeployReplicasButNotTheRestOfDeploy() throws IOException {
+        String one = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    deploy: {replicas: 1}\n"));
+        assertEquals(ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n")), one);
+        assertEquals(one, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    deploy: {replicas: 2}\n")));
+        String limited = "services:\n  web:\n    image: busybox\n    deploy: {replicas: 2, resources: {limits: {memory: 64m}}}\n";
+        assertNotEquals(one, ConfigHasher.hash(load(limited)));
+        assertEquals(ConfigHasher.hash(load(limited)),
+                ConfigHasher.hash(load(limited.replace("replicas: 2", "replicas: 3"))));
+    }
 }
