@@ -45,6 +45,8 @@ final class AttachedUp {
         PrintStream out = ctx.out();
         List<ObservedContainer> containers = engine.containers(project.name()).stream()
                 .filter(c -> !c.oneoff() && project.services().containsKey(c.service()))
+                // attach: false keeps a service's output out of up's, as in docker compose
+                .filter(c -> project.service(c.service()).options().lifecycle().attach())
                 .sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
         if (containers.isEmpty()) return ExitCodes.OK;
         List<String> prefixes = containers.stream().map(this::prefix).toList();

@@ -41,7 +41,7 @@ final class Scaling {
             services.put(name, s.withScale(n));
         }
         return new Project(project.name(), project.workingDir(), project.configFiles(), services, project.networks(),
-                project.volumes(), project.extensions());
+                project.volumes(), project.extensions(), project.secrets(), project.configs());
     }
 
     /** The service names of {@code SERVICE=NUM} arguments. */

@@ -376,14 +376,14 @@ class CliTest {
         java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
         dev.jcompose.executor.testing.ForwardingEngine slow = new dev.jcompose.executor.testing.ForwardingEngine(engine) {
             @Override
-            public void createContainer(dev.jcompose.planner.spec.ContainerSpec spec) {
+            public java.util.List<String> createContainer(dev.jcompose.planner.spec.ContainerSpec spec) {
                 firstInside.countDown();
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                super.createContainer(spec);
+                return super.createContainer(spec);
             }
 
             @Override

@@ -21,6 +21,14 @@ final class Http {
     }
 
     /** GET, polled until the server inside answers 200 (it starts asynchronously); the body. */
+    /** One GET, no retry: what a script that trusts {@code up --wait} gets. */
+    static String getOnce(int port, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new AssertionError("GET " + path + " on port " + port + ": " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
     static String get(int port, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
         Exception last = null;

@@ -51,9 +51,9 @@ class SamplesEngineTest {
         String[] dev = {"-p", p, "-f", "compose.yaml", "-f", "compose.dev.yaml"};
         String[] prod = {"-p", p, "-f", "compose.yaml", "-f", "compose.prod.yaml"};
 
-        CliRunner.Result devUp = cli.run(args(dev, "up", "-d"));
+        CliRunner.Result devUp = cli.run(args(dev, "up", "-d", "--wait"));
         assertEquals(0, devUp.exit(), devUp.toString());
-        assertTrue(Http.get(app, "/").startsWith("hello from the dev sample"));
+        assertTrue(Http.getOnce(app, "/").startsWith("hello from the dev sample"), "up --wait returned once the app serves");
         assertEquals("first note (seeded in dev)\nsecond note (seeded in dev)\n", Http.get(app, "/notes"));
         assertEquals("201 note 3 kept\n", Http.post(app, "/notes", "written in dev"));
 

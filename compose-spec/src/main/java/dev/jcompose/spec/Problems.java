@@ -32,7 +32,13 @@ public final class Problems {
     public void throwIfAny() {
         if (list.isEmpty()) return;
         // In file order, so a person can walk through them top to bottom.
-        List<Diagnostic> sorted = new ArrayList<>(list);
+        // a value of the wrong type is reported once, by whichever check (shape or binder) met it first
+        java.util.Map<String, Diagnostic> unique = new java.util.LinkedHashMap<>();
+        for (Diagnostic d : list) {
+            String key = d.message().startsWith("must be ") ? d.location() + "|" + d.path() : d.location() + "|" + d.path() + "|" + d.message();
+            unique.putIfAbsent(key, d);
+        }
+        List<Diagnostic> sorted = new ArrayList<>(unique.values());
         sorted.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
                 .thenComparingInt(d -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));

@@ -78,6 +78,6 @@ public final class Profiles {
             if (kept.size() != s.dependsOn().size()) enabled.put(s.name(), s.withDependsOn(kept));
         }
         return new Project(project.name(), project.workingDir(), project.configFiles(), enabled, project.networks(),
-                project.volumes(), project.extensions());
+                project.volumes(), project.extensions(), project.secrets(), project.configs());
     }
 }

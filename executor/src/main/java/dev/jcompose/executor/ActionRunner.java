@@ -1,6 +1,7 @@
 package dev.jcompose.executor;
 
 import dev.jcompose.planner.plan.Action;
+import java.util.List;
 
 /**
  * Maps each action to its engine call. No decisions here, those were the planner's: the waits poll one container
@@ -29,7 +30,10 @@ final class ActionRunner {
         else if (action instanceof Action.ConnectNetwork a) engine.connectNetwork(a.network(), a.container(), a.attachment());
         else if (action instanceof Action.DisconnectNetwork a) engine.disconnectNetwork(a.network(), a.container());
         else if (action instanceof Action.RemoveVolume a) engine.removeVolume(a.name());
-        else if (action instanceof Action.CreateContainer a) engine.createContainer(a.spec());
+        else if (action instanceof Action.CreateContainer a) {
+            List<String> warnings = engine.createContainer(a.spec());
+            return warnings.isEmpty() ? null : String.join("; ", warnings);
+        }
         else if (action instanceof Action.StartContainer a) engine.startContainer(a.name());
         else if (action instanceof Action.StopContainer a) engine.stopContainer(a.name(), a.timeoutSeconds());
         else if (action instanceof Action.RemoveContainer a) engine.removeContainer(a.name(), a.removeVolumes());

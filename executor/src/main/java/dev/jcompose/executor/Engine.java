@@ -76,7 +76,11 @@ public interface Engine extends AutoCloseable {
 
     void removeVolume(String name);
 
-    void createContainer(ContainerSpec spec);
+    /**
+     * Creates the container, connects its other networks and writes its files; returns what of the spec the engine
+     * could not carry (for the person to read), empty when everything was.
+     */
+    List<String> createContainer(ContainerSpec spec);
 
     void startContainer(String name);
 

@@ -52,13 +52,18 @@ public final class ContainerSpecs {
         for (ServiceVolume v : service.volumes()) {
             String source = v.source();
             if (v.type().equals(ServiceVolume.VOLUME) && source != null) source = project.volumes().get(source).name();
-            mounts.add(new ContainerSpec.MountSpec(v.type(), source, v.target(), v.readOnly()));
+            mounts.add(new ContainerSpec.MountSpec(v.type(), source, v.target(), v.readOnly(), v.createHostPath(),
+                    v.propagation(), v.selinux(), v.noCopy(), v.subpath(), v.tmpfsSize(), v.tmpfsMode()));
         }
-        mounts.addAll(secretMounts(project, service));
+        FileReferences files = FileReferences.of(project, service);
+        mounts.addAll(files.mounts());
+        String restart = service.restart() != null ? service.restart() : service.options().lifecycle().deployRestart();
+        boolean ownNetworking = service.options().isolation().network() != null;
         return new ContainerSpec(containerName(project, service, number), service.name(), number, image,
                 service.command(), service.entrypoint(), service.environment(), labels, ports, mounts,
-                networks(project, service), service.restart(), service.workingDir(), service.user(),
-                service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck(), service.resources());
+                ownNetworking ? Map.of() : networks(project, service), restart, service.workingDir(), service.user(),
+                service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck(), service.resources(),
+                References.resolve(project, service.options()), files.copies());
     }
 
     /**
@@ -80,27 +85,7 @@ public final class ContainerSpecs {
         return new ContainerSpec(name, service.name(), 0, base.image(), command.isEmpty() ? base.command() : command,
                 base.entrypoint(), env, labels, servicePorts ? base.ports() : List.of(), base.mounts(), base.networks(),
                 null, base.workingDir(), base.user(), base.hostname(), base.init(), base.tty(), base.stdinOpen(),
-                base.healthcheck(), base.resources());
-    }
-
-    /**
-     * File secrets as compose mounts them outside a swarm: the file, read-only, at {@code /run/secrets/<name>} (or
-     * the target given), so that the secret never shows in the container's environment or its inspect output.
-     */
-    static List<ContainerSpec.MountSpec> secretMounts(Project project, Service service) {
-        List<ContainerSpec.MountSpec> out = new ArrayList<>();
-        Object top = project.extensions().get("secrets");
-        for (Map.Entry<String, String> s : service.secretTargets().entrySet()) {
-            String secret = s.getValue();
-            Object def = top instanceof Map<?, ?> m ? m.get(secret) : null;
-            if (!(def instanceof Map<?, ?> d) || d.get("file") == null) {
-                throw new PlanException("service \"" + service.name() + "\" uses secret \"" + secret
-                        + "\", which needs a file: outside a swarm jcompose mounts secrets from files (secrets."
-                        + secret + ".file)");
-            }
-            out.add(new ContainerSpec.MountSpec("bind", String.valueOf(d.get("file")), s.getKey(), true));
-        }
-        return out;
+                base.healthcheck(), base.resources(), base.options(), base.files());
     }
 
     /**
@@ -116,8 +101,9 @@ public final class ContainerSpecs {
                     List<String> aliases = new ArrayList<>();
                     aliases.add(service.name());
                     for (String a : e.getValue().aliases()) if (!aliases.contains(a)) aliases.add(a);
-                    out.put(project.networks().get(e.getKey()).name(),
-                            new ContainerSpec.NetworkAttachment(aliases, e.getValue().ipv4Address()));
+                    ServiceNetwork n = e.getValue();
+                    out.put(project.networks().get(e.getKey()).name(), new ContainerSpec.NetworkAttachment(aliases,
+                            n.ipv4Address(), n.ipv6Address(), n.linkLocalIps(), n.macAddress(), n.driverOpts(), n.gwPriority()));
                 });
         return out;
     }

@@ -9,6 +9,8 @@ import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.PlanBuilder;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import dev.jcompose.spec.model.FileReference;
+import dev.jcompose.spec.model.FileSource;
 import dev.jcompose.spec.model.NetworkConfig;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
@@ -36,6 +38,7 @@ public final class Planner {
         ServiceGraph graph = ServiceGraph.of(project);
         checkContainerNames(project);
         PlanBuilder plan = new PlanBuilder();
+        for (String warning : ignoredAttributes(project)) plan.warn(warning);
 
         // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
         SortedSet<Integer> pulls = new TreeSet<>();
@@ -108,6 +111,30 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /**
+     * What the services ask that a single engine cannot honour, each at its file and line, for {@code up},
+     * {@code create} and {@code run} to print: nothing a file asks for is dropped without a word.
+     */
+    public static List<String> ignoredAttributes(Project project) {
+        List<String> out = new ArrayList<>();
+        for (Service s : project.services().values()) {
+            for (var d : s.ignored()) out.add(d.format());
+            for (var ref : s.options().secrets()) fileOwnership(project.secrets().get(ref.source()), s, "secret", ref, out);
+            for (var ref : s.options().configs()) fileOwnership(project.configs().get(ref.source()), s, "config", ref, out);
+        }
+        return out;
+    }
+
+    /** A config or secret from a file is that file, bound: it keeps the file's owner and mode, as in docker compose. */
+    private static void fileOwnership(FileSource source, Service s, String kind,
+                                      FileReference ref, List<String> out) {
+        if (!(source instanceof FileSource.File)) return;
+        if (ref.uid() == null && ref.gid() == null && ref.mode() == null) return;
+        out.add("services." + s.name() + "." + kind + "s: " + kind + " \"" + ref.source()
+                + "\" is a file bound into the container: uid, gid and mode are not supported there and are ignored"
+                + " (give it as content or environment to set them)");
     }
 
     /** Two services with one container_name cannot run together (each can run alone). */
@@ -362,7 +389,7 @@ public final class Planner {
         for (var m : spec.mounts()) {
             String previous = old.volumeMounts().get(m.target());
             if (m.type().equals(ServiceVolume.VOLUME) && m.source() == null && previous != null) {
-                mounts.add(new dev.jcompose.planner.spec.ContainerSpec.MountSpec(m.type(), previous, m.target(), m.readOnly()));
+                mounts.add(m.withSource(previous));
             } else {
                 mounts.add(m);
             }

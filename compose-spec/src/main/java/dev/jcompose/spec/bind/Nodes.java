@@ -129,4 +129,52 @@ final class Nodes {
         }
         return out;
     }
+
+    /** A whole number that may exceed an int (byte counts, CPU periods). */
+    Long longValue(YamlNode node, String path) {
+        String text = string(node, path);
+        if (text == null) return null;
+        try {
+            return Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(node, path, "must be a whole number, found \"" + text + "\"");
+            return null;
+        }
+    }
+
+    /** A size in bytes: a number, or a number with a unit ({@code 512m}, {@code 1gb}). */
+    Long bytes(YamlNode node, String path) {
+        String text = string(node, path);
+        if (text == null) return null;
+        try {
+            return Units.bytes(text.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(node, path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A duration in nanoseconds: Go's syntax ({@code 1m30s}, {@code 500ms}), or a number of seconds. */
+    Long nanos(YamlNode node, String path) {
+        String text = string(node, path);
+        if (text == null) return null;
+        try {
+            return Units.nanos(text.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(node, path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A decimal number ({@code cpus: 0.5}). */
+    java.math.BigDecimal decimal(YamlNode node, String path) {
+        String text = string(node, path);
+        if (text == null) return null;
+        try {
+            return new java.math.BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(node, path, "must be a number, found \"" + text + "\"");
+            return null;
+        }
+    }
 }

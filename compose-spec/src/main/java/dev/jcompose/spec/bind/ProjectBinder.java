@@ -4,6 +4,7 @@ import dev.jcompose.spec.Diagnostic;
 import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.Problems;
 import dev.jcompose.spec.Suggestions;
+import dev.jcompose.spec.model.FileSource;
 import dev.jcompose.spec.model.NetworkConfig;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
@@ -16,7 +17,6 @@ import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,14 +77,17 @@ public final class ProjectBinder {
             checkReferences(root, services, networks, volumes);
             checkServices(root, services);
         }
-        return new Project(name, projectDir, files, services, networks, volumes, extensions);
+        SortedMap<String, FileSource> secrets = fileSources("secrets", root.get("secrets"), projectDir, env);
+        SortedMap<String, FileSource> configs = fileSources("configs", root.get("configs"), projectDir, env);
+        if (consistency) checkFileReferences(root, services, secrets, configs);
+        return new Project(name, projectDir, files, services, networks, volumes, extensions, secrets, configs);
     }
 
     private SortedMap<String, Service> services(MapNode root, Path projectDir, Map<String, String> env) {
         SortedMap<String, Service> out = new TreeMap<>();
         MapNode services = nodes.map(root.get("services"), "services");
         if (services == null) return out;
-        ServiceBinder binder = new ServiceBinder(nodes, projectDir, env, resolvePaths);
+        ServiceBinder binder = new ServiceBinder(nodes, projectDir, env, resolvePaths, warnings);
         for (MapNode.Entry e : services.entries()) {
             if (!SERVICE_NAME.matcher(e.key()).matches()) {
                 problems.add(new Diagnostic(e.keyLocation(), "services." + e.key(), "invalid service name \"" + e.key() + "\"",
@@ -94,9 +97,14 @@ public final class ProjectBinder {
             MapNode svc = nodes.map(e.value(), "services." + e.key());
             if (svc == null) svc = MapNode.empty(e.keyLocation() == null ? root.location() : e.value().location());
             Service service = binder.bind(e.key(), svc);
+            if (svc.has("network_mode") && svc.has("networks") && consistency) {
+                problems.add(svc.get("network_mode"), "services." + e.key() + ".network_mode",
+                        "network_mode and networks are mutually exclusive", "keep one of them");
+            }
             if (normalize && service.networks().isEmpty() && !svc.has("network_mode")) {
                 service = withDefaultNetwork(service);
             }
+            if (normalize) service = ImpliedDependencies.add(service);
             out.put(e.key(), service);
         }
         return out;
@@ -175,6 +183,62 @@ public final class ProjectBinder {
             out.put(e.key(), plain);
         }
         return out;
+    }
+
+    /** Top-level secrets or configs, typed: a file, a content, an environment variable, or external. */
+    private SortedMap<String, FileSource> fileSources(String section, YamlNode node, Path projectDir, Map<String, String> env) {
+        SortedMap<String, FileSource> out = new TreeMap<>();
+        if (!(node instanceof MapNode m)) return out;
+        for (MapNode.Entry e : m.entries()) {
+            String p = section + "." + e.key();
+            MapNode c = nodes.map(e.value(), p);
+            if (c == null) c = MapNode.empty(e.keyLocation());
+            String file = nodes.string(c.get("file"), p, "file");
+            String content = section.equals("configs") ? nodes.string(c.get("content"), p, "content") : null;
+            String variable = nodes.string(c.get("environment"), p, "environment");
+            boolean external = externalFlag(c, p);
+            int given = (file != null ? 1 : 0) + (content != null ? 1 : 0) + (variable != null ? 1 : 0) + (external ? 1 : 0);
+            if (given > 1) {
+                problems.add(c, p, "sets more than one of file, " + (section.equals("configs") ? "content, " : "") + "environment and external",
+                        "keep one of them");
+                continue;
+            }
+            if (external) {
+                String name = explicitName(c, p);
+                out.put(e.key(), new FileSource.External(name == null ? e.key() : name));
+            } else if (file != null) {
+                out.put(e.key(), new FileSource.File(resolvePaths ? VolumeSyntax.resolve(file, projectDir, env.get("HOME")) : file));
+            } else if (content != null) {
+                out.put(e.key(), new FileSource.Content(content));
+            } else if (variable != null) {
+                out.put(e.key(), new FileSource.Environment(variable, env.get(variable)));
+            } else if (consistency) {
+                problems.add(c, p, "needs a source", "set file, " + (section.equals("configs") ? "content, " : "") + "environment or external: true");
+            }
+        }
+        return out;
+    }
+
+    /** A service's secrets and configs name defined ones. */
+    private void checkFileReferences(MapNode root, Map<String, Service> services, Map<String, FileSource> secrets,
+                                     Map<String, FileSource> configs) {
+        MapNode servicesNode = root.get("services") instanceof MapNode m ? m : MapNode.empty(root.location());
+        for (Service s : services.values()) {
+            MapNode svc = servicesNode.get(s.name()) instanceof MapNode m ? m : MapNode.empty(root.location());
+            checkReferences(svc, "services." + s.name() + ".secrets", "secret", s.options().secrets(), secrets);
+            checkReferences(svc, "services." + s.name() + ".configs", "config", s.options().configs(), configs);
+        }
+    }
+
+    private void checkReferences(MapNode svc, String p, String kind, List<dev.jcompose.spec.model.FileReference> refs,
+                                 Map<String, FileSource> defined) {
+        for (int i = 0; i < refs.size(); i++) {
+            String source = refs.get(i).source();
+            if (defined.containsKey(source)) continue;
+            YamlNode at = svc.get(p.substring(p.lastIndexOf('.') + 1)) instanceof ListNode l && i < l.items().size() ? l.items().get(i) : svc;
+            problems.add(at, p + "[" + i + "]", "refers to undefined " + kind + " \"" + source + "\"",
+                    hintOr(Suggestions.didYouMean(source, defined.keySet()), "declare it under the top-level " + kind + "s:"));
+        }
     }
 
     /** {@code external: true}, or the legacy {@code external: {name: x}} (accepted with a warning, as compose does). */

@@ -32,12 +32,17 @@ final class ServiceBinder {
     private final Map<String, String> env;
 
     private final boolean resolvePaths;
+    private final ContainerOptionsBinder options;
+    /** The load's warnings, where what a file asks is read but cannot be honoured. */
+    private final List<String> warnings;
 
-    ServiceBinder(Nodes nodes, Path projectDir, Map<String, String> env, boolean resolvePaths) {
+    ServiceBinder(Nodes nodes, Path projectDir, Map<String, String> env, boolean resolvePaths, List<String> warnings) {
         this.nodes = nodes;
         this.projectDir = projectDir;
         this.env = env;
         this.resolvePaths = resolvePaths;
+        this.options = new ContainerOptionsBinder(nodes);
+        this.warnings = warnings;
     }
 
     Service bind(String name, MapNode svc) {
@@ -52,14 +57,14 @@ final class ServiceBinder {
                         Suggestions.didYouMean(key, ServiceKeys.ALL)));
             } else if (!ServiceKeys.BOUND.contains(key)) {
                 Shape shape = UnmodelledShapes.SERVICE.get(key);
-                if (shape != null && !(e.value() instanceof dev.jcompose.spec.yaml.ScalarNode sc && sc.isNull())) {
+                if (shape != null && !(e.value() instanceof ScalarNode sc && sc.isNull())) {
                     shape.check(e.value(), p + "." + key, nodes.problems());
                 }
                 extras.put(key, e.value().toPlain());
             }
         }
         String image = nodes.string(svc.get("image"), p, "image");
-        Object build = build(svc.get("build"));
+        Object build = build(svc.get("build"), p);
         int scale = scale(svc, p, extras);
         canonicalUnits(svc, p, extras);
         String containerName = nodes.string(svc.get("container_name"), p, "container_name");
@@ -85,7 +90,7 @@ final class ServiceBinder {
                 nodes.string(svc.get("user"), p, "user"),
                 nodes.string(svc.get("hostname"), p, "hostname"),
                 init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale,
-                nodes.stringOrList(svc.get("profiles"), p, "profiles"), extras);
+                nodes.stringOrList(svc.get("profiles"), p, "profiles"), options.bind(svc, p), IgnoredAttributes.of(svc, p), extras);
     }
 
     private static final List<String[]> DURATIONS = keys("healthcheck.interval", "healthcheck.timeout",
@@ -129,13 +134,20 @@ final class ServiceBinder {
         try {
             ((Map<String, Object>) parent).put(keys[keys.length - 1], fn.apply(String.valueOf(value)));
         } catch (IllegalArgumentException e) {
-            nodes.problems().add(svc.get(keys[0]), p + "." + String.join(".", keys), e.getMessage());
+            // the typed binders report a bad healthcheck, stop_grace_period or resource at its own line; the swarm's
+            // durations (update_config...) have no binder of their own
+            boolean typed = !keys[0].equals("deploy") || keys[1].equals("resources");
+            if (!typed) nodes.problems().add(svc.get(keys[0]), p + "." + String.join(".", keys), e.getMessage());
         }
     }
 
     /** The build section as plain values, its local context resolved against the project directory. */
-    private Object build(YamlNode node) {
+    private Object build(YamlNode node, String p) {
         if (node == null) return null;
+        if (node instanceof MapNode b) {
+            // checked here, where the line is known: the build reads it later as plain values
+            nodes.bytes(b.get("shm_size"), p + ".build.shm_size");
+        }
         Object plain = node.toPlain();
         if (plain instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
@@ -332,7 +344,9 @@ final class ServiceBinder {
                 if (v != null) out.add(v);
             } else {
                 String spec = nodes.string(item, itemPath);
-                if (spec != null) out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME")));
+                if (spec == null) return;
+                out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME"), mode -> warnings.add(
+                        new Diagnostic(item.location(), itemPath, "unknown volume option \"" + mode + "\": ignored").format())));
             }
         });
         return out;
@@ -360,6 +374,27 @@ final class ServiceBinder {
             }
             if (resolvePaths) source = VolumeSyntax.resolve(source, projectDir, env.get("HOME"));
         }
+        LONG_VOLUME.check(m, path, nodes.problems());
+        // as compose-go: a bind makes its missing source unless it says create_host_path: false
+        boolean createHostPath = true;
+        String propagation = null;
+        if (m.get("bind") instanceof MapNode bind) {
+            createHostPath = !Boolean.FALSE.equals(nodes.bool(bind.get("create_host_path"), path + ".bind", "create_host_path"));
+            propagation = nodes.string(bind.get("propagation"), path + ".bind", "propagation");
+            String selinux = nodes.string(bind.get("selinux"), path + ".bind", "selinux");
+            if (selinux != null && !selinux.equals("z") && !selinux.equals("Z")) {
+                nodes.problems().add(bind.get("selinux"), path + ".bind.selinux", "invalid selinux \"" + selinux + "\"", "use z (shared) or Z (private)");
+            }
+        }
+        if (propagation != null && !PROPAGATION.contains(propagation)) {
+            nodes.problems().add(m, path + ".bind.propagation", "invalid propagation \"" + propagation + "\"",
+                    "use one of " + String.join(", ", new java.util.TreeSet<>(PROPAGATION)));
+        }
+        if (m.get("volume") instanceof MapNode volume) nodes.bool(volume.get("nocopy"), path + ".volume", "nocopy");
+        if (m.get("tmpfs") instanceof MapNode tmpfs && tmpfs.get("mode") instanceof ScalarNode mode && !mode.isNull()
+                && !mode.value().matches("0?[0-7]{1,4}")) {
+            nodes.problems().add(mode, path + ".tmpfs.mode", "must be a file mode such as 1777, found \"" + mode.value() + "\"");
+        }
         SortedMap<String, Object> options = new TreeMap<>();
         for (MapNode.Entry e : m.entries()) {
             if (!List.of("type", "source", "target", "read_only").contains(e.key())) options.put(e.key(), e.value().toPlain());
@@ -373,8 +408,26 @@ final class ServiceBinder {
                 nodes.problems().add(m, path + ".tmpfs.size", e.getMessage());
             }
         }
-        return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly), options);
+        return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly), options, createHostPath);
     }
+
+    /** A service's attachment to a network: its keys, so that a misspelt one is reported. */
+    private static final Shape NETWORK_ATTACHMENT = new Shape.Obj(Map.of(
+            "aliases", new Shape.ListOf(new Shape.Scalar()), "ipv4_address", new Shape.Scalar(), "ipv6_address", new Shape.Scalar(),
+            "link_local_ips", new Shape.ListOf(new Shape.Scalar()), "mac_address", new Shape.Scalar(),
+            "driver_opts", new Shape.MapOf(new Shape.Scalar()), "priority", new Shape.Scalar(), "gw_priority", new Shape.Scalar(),
+            "interface_name", new Shape.Scalar()));
+
+    private static final java.util.Set<String> PROPAGATION = java.util.Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
+
+    /** The long volume syntax's keys, so that a misspelt one is reported with a "did you mean". */
+    private static final Shape LONG_VOLUME = new Shape.Obj(Map.of(
+            "type", new Shape.Scalar(), "source", new Shape.Scalar(), "target", new Shape.Scalar(),
+            "read_only", new Shape.Scalar(), "consistency", new Shape.Scalar(),
+            "bind", new Shape.Obj(Map.of("propagation", new Shape.Scalar(), "create_host_path", new Shape.Scalar(),
+                    "selinux", new Shape.Scalar())),
+            "volume", new Shape.Obj(Map.of("nocopy", new Shape.Scalar(), "subpath", new Shape.Scalar())),
+            "tmpfs", new Shape.Obj(Map.of("size", new Shape.Scalar(), "mode", new Shape.Scalar()))));
 
     private SortedMap<String, ServiceNetwork> networks(YamlNode node, String path) {
         SortedMap<String, ServiceNetwork> out = new TreeMap<>();
@@ -392,8 +445,13 @@ final class ServiceBinder {
             for (MapNode.Entry x : config.entries()) {
                 if (!List.of("aliases", "ipv4_address", "priority").contains(x.key())) extras.put(x.key(), x.value().toPlain());
             }
+            NETWORK_ATTACHMENT.check(config, p, nodes.problems());
+            Integer gwPriority = nodes.integer(config.get("gw_priority"), p, "gw_priority");
             out.put(e.key(), new ServiceNetwork(nodes.strings(config.get("aliases"), p, "aliases"),
-                    nodes.string(config.get("ipv4_address"), p, "ipv4_address"), priority == null ? 0 : priority, extras));
+                    nodes.string(config.get("ipv4_address"), p, "ipv4_address"), priority == null ? 0 : priority, extras,
+                    nodes.string(config.get("ipv6_address"), p, "ipv6_address"), nodes.strings(config.get("link_local_ips"), p, "link_local_ips"),
+                    nodes.string(config.get("mac_address"), p, "mac_address"), nodes.stringMap(config.get("driver_opts"), p, "driver_opts"),
+                    gwPriority == null ? 0 : gwPriority));
         }
         return out;
     }

@@ -1,27 +1,53 @@
 package dev.jcompose.spec.bind;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** The service keys of the Compose Specification's JSON schema: anything else in a service is a mistake. */
-final class ServiceKeys {
+/**
+ * The one registry of service keys: every key of the Compose Specification's JSON schema, with what jcompose does
+ * with it. Anything else in a service is a mistake. A test walks the schema and fails on a key missing here.
+ */
+public final class ServiceKeys {
     private ServiceKeys() {}
 
-    static final Set<String> ALL = Set.of(
-            "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent",
-            "command", "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
-            "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on",
-            "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname",
-            "entrypoint", "env_file", "environment", "expose", "extends", "external_links", "extra_hosts", "gpus",
-            "group_add", "healthcheck", "hostname", "image", "init", "ipc", "isolation", "label_file", "labels",
-            "links", "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit",
-            "models", "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit",
-            "platform", "ports", "post_start", "pre_start", "pre_stop", "privileged", "profiles", "provider",
-            "pull_policy", "pull_refresh_after", "read_only", "restart", "runtime", "scale", "secrets",
-            "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls",
-            "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes", "volumes_from",
-            "working_dir");
+    /** What jcompose does with a service key. */
+    public enum Handling {
+        /** Reaches the container: translated into the engine's create request. */
+        CONTAINER,
+        /** Acted on by the loader or the planner (images, order, selection, files read), not by the container. */
+        PROJECT,
+        /** Read and checked, but a single engine cannot honour it (or jcompose does not yet): a warning at its line. */
+        WARNED
+    }
 
-    /** Keys the binder turns into fields of {@code Service}; the others are kept as extras. */
+    public static final Map<String, Handling> KEYS;
+
+    static {
+        Map<String, Handling> m = new TreeMap<>();
+        for (String k : new String[] {"annotations", "attach", "blkio_config", "cap_add", "cap_drop", "cgroup", "cgroup_parent",
+                "command", "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+                "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "deploy", "device_cgroup_rules", "devices", "dns", "dns_opt",
+                "dns_search", "domainname", "entrypoint", "environment", "expose", "external_links", "extra_hosts", "gpus",
+                "group_add", "healthcheck", "hostname", "image", "init", "ipc", "isolation", "labels", "links", "logging",
+                "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "network_mode", "networks",
+                "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "privileged", "read_only",
+                "restart", "runtime", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
+                "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "user", "userns_mode", "uts", "volumes", "volumes_from",
+                "working_dir"}) {
+            m.put(k, Handling.CONTAINER);
+        }
+        for (String k : new String[] {"build", "depends_on", "env_file", "extends", "label_file", "profiles", "pull_policy", "scale"}) {
+            m.put(k, Handling.PROJECT);
+        }
+        for (String k : IgnoredAttributes.SERVICE.keySet()) m.put(k, Handling.WARNED);
+        KEYS = Collections.unmodifiableMap(m);
+    }
+
+    static final Set<String> ALL = KEYS.keySet();
+
+    /** Keys the binder turns into fields of {@code Service} itself; the others are typed in its options, or extras. */
     static final Set<String> BOUND = Set.of(
             "image", "build", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "networks",
             "depends_on", "labels", "restart", "container_name", "working_dir", "user", "hostname", "init", "tty",

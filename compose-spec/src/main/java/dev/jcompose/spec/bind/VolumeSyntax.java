@@ -3,6 +3,7 @@ package dev.jcompose.spec.bind;
 import dev.jcompose.spec.model.ServiceVolume;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The short volume syntax: {@code target}, {@code source:target}, {@code source:target:mode}. A source that starts
@@ -15,7 +16,8 @@ public final class VolumeSyntax {
 
     private VolumeSyntax() {}
 
-    static ServiceVolume parse(String spec, Path projectDir, String home) {
+    /** @param unknownMode told of each mode it does not know, which compose ignores */
+    static ServiceVolume parse(String spec, Path projectDir, String home, Consumer<String> unknownMode) {
         String[] parts = spec.split(":", -1);
         if (parts.length > 3 || spec.isBlank()) throw new IllegalArgumentException("invalid volume \"" + spec + "\"");
         if (parts.length == 1) return new ServiceVolume(ServiceVolume.VOLUME, null, absoluteTarget(parts[0], spec), false);
@@ -27,7 +29,8 @@ public final class VolumeSyntax {
         if (parts.length == 3) {
             for (String mode : parts[2].split(",")) {
                 if (!MODES.contains(mode)) {
-                    throw new IllegalArgumentException("invalid mode \"" + mode + "\" in volume \"" + spec + "\": use ro or rw");
+                    unknownMode.accept(mode);
+                    continue;
                 }
                 switch (mode) {
                     case "ro" -> readOnly = true;

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  *
  * @param workingDir  the project directory: relative paths were resolved against it
  * @param configFiles the files it was read from, absolute, in the order given
- * @param extensions  top-level {@code x-*} keys, kept as plain values
+ * @param extensions  top-level {@code x-*} keys, and {@code secrets} and {@code configs} as plain values for {@code config}
+ * @param secrets     top-level secrets, typed
+ * @param configs     top-level configs, typed
  */
 public record Project(
         String name,
@@ -20,7 +22,9 @@ public record Project(
         SortedMap<String, Service> services,
         SortedMap<String, NetworkConfig> networks,
         SortedMap<String, VolumeConfig> volumes,
-        SortedMap<String, Object> extensions) {
+        SortedMap<String, Object> extensions,
+        SortedMap<String, FileSource> secrets,
+        SortedMap<String, FileSource> configs) {
 
     public Project {
         configFiles = List.copyOf(configFiles);
@@ -28,6 +32,8 @@ public record Project(
         networks = Collections2.sortedCopy(networks);
         volumes = Collections2.sortedCopy(volumes);
         extensions = Collections2.sortedCopy(extensions);
+        secrets = Collections2.sortedCopy(secrets);
+        configs = Collections2.sortedCopy(configs);
     }
 
     public Service service(String serviceName) {
@@ -38,6 +44,6 @@ public record Project(
     public Project withServices(java.util.Collection<String> keep) {
         SortedMap<String, Service> kept = new TreeMap<>();
         for (String s : keep) if (services.containsKey(s)) kept.put(s, services.get(s));
-        return new Project(name, workingDir, configFiles, kept, networks, volumes, extensions);
+        return new Project(name, workingDir, configFiles, kept, networks, volumes, extensions, secrets, configs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.spec.model;
 
+import dev.jcompose.spec.Diagnostic;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -11,8 +12,12 @@ import java.util.SortedMap;
  * @param scale      the number of containers wanted ({@code scale} or {@code deploy.replicas}; 1 by default)
  * @param profiles   the profiles that enable the service; empty for a service that is always enabled
  * @param build      the {@code build} section as plain values, or null; images are built by a later slice
- * @param extras     service keys of the Compose specification that jcompose keeps and prints but does not act
- *                   on yet, as plain values; {@link #unappliedKeys()} names them
+ * @param options    every other attribute that configures the containers, typed
+ * @param ignored    the attributes present in the file that the local engine cannot honour (Swarm-only
+ *                   {@code deploy} keys, {@code develop}...), each at its line: {@code up}, {@code create} and
+ *                   {@code run} name them in a warning
+ * @param extras     the canonical plain form of the attributes {@link #options} types, as {@code config} prints them,
+ *                   and {@code x-*} extensions
  */
 public record Service(
         String name,
@@ -36,6 +41,8 @@ public record Service(
         boolean stdinOpen,
         int scale,
         List<String> profiles,
+        ContainerOptions options,
+        List<Diagnostic> ignored,
         SortedMap<String, Object> extras) {
 
     public Service {
@@ -48,25 +55,11 @@ public record Service(
         dependsOn = Collections2.sortedCopy(dependsOn);
         labels = Collections2.sortedCopy(labels);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        if (options == null) options = ContainerOptions.NONE;
+        ignored = ignored == null ? List.of() : List.copyOf(ignored);
         extras = Collections2.sortedCopy(extras);
         if (scale < 0) throw new IllegalArgumentException("scale must not be negative: " + scale);
     }
-
-    /** Spec keys present in the file that jcompose does not apply to containers yet (x-* extensions excluded). */
-    public List<String> unappliedKeys() {
-        return extras.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("x-") && !APPLIED.contains(e.getKey()))
-                .filter(e -> !(e.getKey().equals("deploy") && e.getValue() instanceof java.util.Map<?, ?> d
-                        && APPLIED_DEPLOY.containsAll(d.keySet())))
-                .map(java.util.Map.Entry::getKey).toList();
-    }
-
-    /** Keys kept in extras whose content is applied (folded into environment and labels, or read by an accessor). */
-    private static final java.util.Set<String> APPLIED = java.util.Set.of("env_file", "label_file", "healthcheck",
-            "pull_policy", "secrets", "mem_limit", "mem_reservation", "cpus", "pids_limit");
-
-    /** The parts of {@code deploy} jcompose applies outside a swarm. */
-    private static final java.util.Set<String> APPLIED_DEPLOY = java.util.Set.of("replicas", "resources");
 
     /** The build section, or null when the service has none. */
     public BuildConfig buildConfig() {
@@ -81,41 +74,31 @@ public record Service(
         return policy.equals("if_not_present") ? "missing" : policy;
     }
 
-    /** The secrets the service uses: the path inside the container (under /run/secrets by default) to the secret's name. */
-    public SortedMap<String, String> secretTargets() {
-        SortedMap<String, String> out = new java.util.TreeMap<>();
-        if (!(extras.get("secrets") instanceof List<?> list)) return out;
-        for (Object o : list) {
-            String source = o instanceof java.util.Map<?, ?> m ? String.valueOf(m.get("source")) : String.valueOf(o);
-            Object target = o instanceof java.util.Map<?, ?> m ? m.get("target") : null;
-            String path = target == null ? source : String.valueOf(target);
-            out.put(path.startsWith("/") ? path : "/run/secrets/" + path, source);
-        }
-        return out;
-    }
-
-    /** Resource limits from {@code deploy.resources} and the older service keys ({@code mem_limit}, {@code cpus}...). */
+    /** Memory, CPU and process limits. */
     public Resources resources() {
-        return Resources.of(this);
+        return options.resources();
     }
 
     /** The healthcheck this service sets, or null to keep the image's. */
     public Healthcheck healthcheck() {
-        return Healthcheck.from(extras.get("healthcheck"));
+        return options.healthcheck();
     }
 
     public Service withScale(int newScale) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
-                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, newScale, profiles, extras);
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, newScale, profiles,
+                options, ignored, extras);
     }
 
     public Service withNetworks(SortedMap<String, ServiceNetwork> newNetworks) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, newNetworks, dependsOn,
-                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles, extras);
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
     }
 
     public Service withDependsOn(SortedMap<String, ServiceDependency> newDependsOn) {
         return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, newDependsOn,
-                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles, extras);
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.spec.model;
 
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -8,9 +9,12 @@ import java.util.SortedMap;
  * @param type    {@code volume}, {@code bind} or {@code tmpfs}
  * @param source  a project volume's key (type volume), a host path (bind), or null for an anonymous volume
  * @param options the long syntax's other attributes ({@code bind}, {@code volume}, {@code tmpfs},
- *                {@code consistency}), kept and printed
+ *                {@code consistency}), as written (plain values) and printed; read through the typed accessors
+ * @param createHostPath a bind whose missing source the engine creates as a directory: the short syntax's,
+ *                       or {@code bind.create_host_path: true}; a long-syntax bind otherwise refuses a missing source
  */
-public record ServiceVolume(String type, String source, String target, boolean readOnly, SortedMap<String, Object> options) {
+public record ServiceVolume(String type, String source, String target, boolean readOnly, SortedMap<String, Object> options,
+                            boolean createHostPath) {
     public static final String VOLUME = "volume";
     public static final String BIND = "bind";
     public static final String TMPFS = "tmpfs";
@@ -20,6 +24,50 @@ public record ServiceVolume(String type, String source, String target, boolean r
     }
 
     public ServiceVolume(String type, String source, String target, boolean readOnly) {
-        this(type, source, target, readOnly, null);
+        this(type, source, target, readOnly, null, BIND.equals(type));
+    }
+
+    public ServiceVolume(String type, String source, String target, boolean readOnly, SortedMap<String, Object> options) {
+        this(type, source, target, readOnly, options, BIND.equals(type));
+    }
+
+    /** {@code bind.propagation} ({@code rprivate}, {@code shared}...), or null. */
+    public String propagation() {
+        return text(option("bind", "propagation"));
+    }
+
+    /** {@code bind.selinux}: {@code z} (shared) or {@code Z} (private), or null. */
+    public String selinux() {
+        return text(option("bind", "selinux"));
+    }
+
+    /** {@code volume.nocopy}: the volume is not filled from the image's content. */
+    public boolean noCopy() {
+        return "true".equals(text(option("volume", "nocopy")));
+    }
+
+    /** {@code volume.subpath}: the folder of the volume to mount, or null. */
+    public String subpath() {
+        return text(option("volume", "subpath"));
+    }
+
+    /** {@code tmpfs.size} in bytes (the binder made it a number), or null. */
+    public Long tmpfsSize() {
+        String size = text(option("tmpfs", "size"));
+        return size == null ? null : Long.valueOf(size);
+    }
+
+    /** {@code tmpfs.mode}: file modes are octal, {@code 1777} as a person writes it, so it is read as octal. */
+    public Integer tmpfsMode() {
+        String mode = text(option("tmpfs", "mode"));
+        return mode == null ? null : Integer.parseInt(mode, 8);
+    }
+
+    private Object option(String section, String key) {
+        return options.get(section) instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 }

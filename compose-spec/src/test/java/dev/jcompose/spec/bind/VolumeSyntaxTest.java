@@ -22,7 +22,7 @@ class VolumeSyntaxTest {
             ~/cache:/c             | bind   | /home/u/cache    | /c    | false | {}
             """)
     void parses(String spec, String type, String source, String target, boolean readOnly, String options) {
-        ServiceVolume v = VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u");
+        ServiceVolume v = VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u", mode -> { });
         assertEquals(new ServiceVolume(type, source, target, readOnly, v.options()), v);
         assertEquals(options, v.options().toString());
     }
@@ -30,11 +30,24 @@ class VolumeSyntaxTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             data:relative          | invalid volume "data:relative": the container path "relative" must be absolute
-            data:/d:rx             | invalid mode "rx" in volume "data:/d:rx": use ro or rw
             a:/b:ro:extra          | invalid volume "a:/b:ro:extra"
             """)
     void rejects(String spec, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class,
-                () -> VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u")).getMessage());
+                () -> VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u", mode -> { })).getMessage());
+    }
+
+    /** compose-go ignores a mode it does not know; jcompose tells the caller, which warns at the line. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            snmptraps:/var/lib/zabbix/snmptraps:roz | roz    | false
+            data:/d:rx                              | rx     | false
+            data:/d:ro,fast                         | fast   | true
+            """)
+    void toleratesUnknownModesAndNamesThem(String spec, String unknown, boolean readOnly) {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        ServiceVolume v = VolumeSyntax.parse(spec, Path.of("/proj"), "/home/u", told::add);
+        assertEquals(java.util.List.of(unknown), told);
+        assertEquals(readOnly, v.readOnly());
     }
 }

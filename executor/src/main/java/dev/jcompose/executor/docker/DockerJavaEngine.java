@@ -21,6 +21,10 @@ import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.request.ContainerRequest;
+import dev.jcompose.executor.request.Endpoints;
+import dev.jcompose.executor.request.FileArchive;
+import dev.jcompose.executor.request.ResourceRequests;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
@@ -208,8 +212,17 @@ public final class DockerJavaEngine implements Engine {
      * body, which {@link #call} words as for any other call.
      */
     private Object send(DockerHttpClient.Request.Method method, String path, Object body) {
+        return sendBytes(method, path, body == null ? null : json.write(body), "application/json");
+    }
+
+    /** {@link #send} with a body of bytes: a tar stream, say. */
+    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body) {
+        return sendBytes(method, path, body, "application/x-tar");
+    }
+
+    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body, String contentType) {
         var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
-        if (body != null) builder.putHeader("Content-Type", "application/json").bodyBytes(json.write(body));
+        if (body != null) builder.putHeader("Content-Type", contentType).bodyBytes(body);
         try (DockerHttpClient.Response r = http.execute(builder.build())) {
             int status = r.getStatusCode();
             if (status == 304) throw new NotModifiedException("not modified");
@@ -408,28 +421,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("Name", spec.name());
-        body.put("Driver", spec.driver() == null ? "bridge" : spec.driver());
-        body.put("Options", spec.options());
-        body.put("Labels", spec.labels());
-        body.put("Internal", spec.internal());
-        body.put("Attachable", spec.attachable());
-        body.put("EnableIPv6", Boolean.TRUE.equals(spec.enableIpv6()));
-        if (spec.ipam() != null) {
-            Map<String, Object> ipam = new java.util.LinkedHashMap<>();
-            if (spec.ipam().driver() != null) ipam.put("Driver", spec.ipam().driver());
-            List<Map<String, Object>> pools = new ArrayList<>();
-            for (NetworkSpec.Pool p : spec.ipam().pools()) {
-                Map<String, Object> c = new java.util.LinkedHashMap<>();
-                if (p.subnet() != null) c.put("Subnet", p.subnet());
-                if (p.ipRange() != null) c.put("IPRange", p.ipRange());
-                if (p.gateway() != null) c.put("Gateway", p.gateway());
-                pools.add(c);
-            }
-            ipam.put("Config", pools);
-            body.put("IPAM", ipam);
-        }
+        Map<String, Object> body = ResourceRequests.network(spec);
         call("create network " + spec.name(), () -> {
             post("/networks/create", body);
             return null;
@@ -439,7 +431,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
         call("connect " + container + " to network " + network, () -> {
-            post("/networks/" + pathSegment(network) + "/connect", Map.of("Container", container, "EndpointConfig", endpoint(attachment)));
+            post("/networks/" + pathSegment(network) + "/connect", Endpoints.connect(container, attachment, info.apiVersion()));
             return null;
         });
     }
@@ -509,11 +501,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("Name", spec.name());
-        body.put("Driver", spec.driver() == null ? "local" : spec.driver());
-        body.put("DriverOpts", spec.options());
-        body.put("Labels", spec.labels());
+        Map<String, Object> body = ResourceRequests.volume(spec);
         call("create volume " + spec.name(), () -> {
             post("/volumes/create", body);
             return null;
@@ -533,111 +521,35 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public void createContainer(ContainerSpec spec) {
-        Object created = call("create container " + spec.name(),
-                () -> send(DockerHttpClient.Request.Method.POST, "/containers/create?name=" + pathSegment(spec.name()), containerBody(spec)));
+    public List<String> createContainer(ContainerSpec spec) {
+        ContainerRequest request;
+        try {
+            request = ContainerRequest.of(spec, info.apiVersion());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("create container " + spec.name() + ": " + e.getMessage());
+        }
+        String query = "/containers/create?name=" + pathSegment(spec.name())
+                + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
+        Object created = call("create container " + spec.name(), () -> send(DockerHttpClient.Request.Method.POST, query, request.body()));
+        String id = EngineJson.string(created, "Id");
         boolean first = true;
         for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
             if (first) {
                 first = false;
                 continue;
             }
-            connectNetwork(n.getKey(), EngineJson.string(created, "Id"), n.getValue());
+            connectNetwork(n.getKey(), id, n.getValue());
         }
-    }
-
-    /** The create-container body of the Engine API. */
-    private Map<String, Object> containerBody(ContainerSpec spec) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("Image", spec.image());
-        body.put("Labels", spec.labels());
-        List<String> env = new ArrayList<>();
-        spec.environment().forEach((k, v) -> env.add(k + "=" + v));
-        body.put("Env", env);
-        Map<String, Object> exposed = new java.util.LinkedHashMap<>();
-        Map<String, List<Map<String, String>>> bindings = new java.util.LinkedHashMap<>();
-        for (ContainerSpec.PortBinding p : spec.ports()) {
-            String port = p.containerPort() + "/" + (p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol());
-            exposed.put(port, Map.of());
-            bindings.computeIfAbsent(port, k -> new ArrayList<>()).add(Map.of("HostIp", p.hostIp() == null ? "" : p.hostIp(),
-                    "HostPort", p.hostPort() == null ? "" : String.valueOf(p.hostPort())));
+        if (!spec.files().isEmpty()) {
+            byte[] archive = FileArchive.of(spec.files());
+            call("copy configs and secrets into " + spec.name(), () -> {
+                sendBytes(DockerHttpClient.Request.Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
+                return null;
+            });
         }
-        body.put("ExposedPorts", exposed);
-        body.put("Tty", spec.tty());
-        body.put("OpenStdin", spec.stdinOpen());
-        // a one-off's input is read once: when what is attached to it ends, the container's input ends too
-        body.put("StdinOnce", spec.stdinOpen() && "True".equals(spec.labels().get(dev.jcompose.planner.Labels.ONEOFF)));
-        Map<String, Object> health = healthCheck(spec);
-        if (health != null) body.put("Healthcheck", health);
-        if (spec.command() != null) body.put("Cmd", spec.command());
-        if (spec.entrypoint() != null) body.put("Entrypoint", spec.entrypoint());
-        if (spec.workingDir() != null) body.put("WorkingDir", spec.workingDir());
-        if (spec.user() != null) body.put("User", spec.user());
-        if (spec.hostname() != null) body.put("Hostname", spec.hostname());
-
-        Map<String, Object> host = new java.util.LinkedHashMap<>();
-        host.put("PortBindings", bindings);
-        List<String> binds = new ArrayList<>();
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        for (ContainerSpec.MountSpec m : spec.mounts()) {
-            if (m.type().equals("bind")) {
-                // Binds, not Mounts: the engine then creates a missing host directory, as compose's short syntax does
-                binds.add(m.source() + ":" + m.target() + ":" + (m.readOnly() ? "ro" : "rw"));
-            } else {
-                Map<String, Object> mount = new java.util.LinkedHashMap<>();
-                mount.put("Type", m.type().equals("tmpfs") ? "tmpfs" : "volume");
-                if (m.source() != null) mount.put("Source", m.source());
-                mount.put("Target", m.target());
-                mount.put("ReadOnly", m.readOnly());
-                mounts.add(mount);
-            }
-        }
-        host.put("Binds", binds);
-        host.put("Mounts", mounts);
-        if (spec.init() != null) host.put("Init", spec.init());
-        if (spec.restartPolicy() != null) host.put("RestartPolicy", restartPolicy(spec.restartPolicy()));
-        var limits = spec.resources();
-        if (limits.memoryBytes() != null) host.put("Memory", limits.memoryBytes());
-        if (limits.memoryReservationBytes() != null) host.put("MemoryReservation", limits.memoryReservationBytes());
-        if (limits.nanoCpus() != null) host.put("NanoCpus", limits.nanoCpus());
-        if (limits.pidsLimit() != null) host.put("PidsLimit", limits.pidsLimit());
-        if (spec.primaryNetwork() != null) host.put("NetworkMode", spec.primaryNetwork());
-        body.put("HostConfig", host);
-        if (spec.primaryNetwork() != null) {
-            body.put("NetworkingConfig", Map.of("EndpointsConfig",
-                    Map.of(spec.primaryNetwork(), endpoint(spec.networks().get(spec.primaryNetwork())))));
-        }
-        return body;
-    }
-
-    private static Map<String, Object> endpoint(ContainerSpec.NetworkAttachment attachment) {
-        Map<String, Object> endpoint = new java.util.LinkedHashMap<>();
-        endpoint.put("Aliases", attachment.aliases());
-        if (attachment.ipv4Address() != null) endpoint.put("IPAMConfig", Map.of("IPv4Address", attachment.ipv4Address()));
-        return endpoint;
-    }
-
-    /** {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure[:N]}, as the API's RestartPolicy. */
-    static Map<String, Object> restartPolicy(String policy) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        int colon = policy.indexOf(':');
-        out.put("Name", colon < 0 ? policy : policy.substring(0, colon));
-        if (colon >= 0) out.put("MaximumRetryCount", Long.parseLong(policy.substring(colon + 1).strip()));
-        return out;
-    }
-
-    /** The service's healthcheck; start_interval only where the engine's API knows it (1.44+). */
-    private Map<String, Object> healthCheck(ContainerSpec spec) {
-        var h = spec.healthcheck();
-        if (h == null) return null;
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        if (h.test() != null) out.put("Test", h.test());
-        if (h.intervalNanos() != null) out.put("Interval", h.intervalNanos());
-        if (h.timeoutNanos() != null) out.put("Timeout", h.timeoutNanos());
-        if (h.retries() != null) out.put("Retries", h.retries());
-        if (h.startPeriodNanos() != null) out.put("StartPeriod", h.startPeriodNanos());
-        if (h.startIntervalNanos() != null && ApiVersions.compare(info.apiVersion(), "1.44") >= 0) out.put("StartInterval", h.startIntervalNanos());
-        return out;
+        List<String> warnings = new ArrayList<>(request.warnings());
+        for (String w : EngineJson.strings(created, "Warnings")) warnings.add(spec.name() + ": " + w);
+        return warnings;
     }
 
     @Override

@@ -251,7 +251,7 @@ public final class InMemoryEngine implements Engine {
     private static ContainerSpec withNetworks(ContainerSpec s, java.util.Map<String, ContainerSpec.NetworkAttachment> networks) {
         return new ContainerSpec(s.name(), s.service(), s.number(), s.image(), s.command(), s.entrypoint(), s.environment(),
                 s.labels(), s.ports(), s.mounts(), networks, s.restartPolicy(), s.workingDir(), s.user(), s.hostname(), s.init(),
-                s.tty(), s.stdinOpen(), s.healthcheck(), s.resources());
+                s.tty(), s.stdinOpen(), s.healthcheck(), s.resources(), s.options(), s.files());
     }
 
     @Override
@@ -267,7 +267,7 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized void createContainer(ContainerSpec spec) {
+    public synchronized List<String> createContainer(ContainerSpec spec) {
         record("create container " + spec.name());
         if (containers.containsKey(spec.name())) {
             throw new EngineException("Conflict. The container name \"/" + spec.name() + "\" is already in use");
@@ -288,6 +288,7 @@ public final class InMemoryEngine implements Engine {
         containers.put(spec.name(), new ObservedContainer("c" + nextId++, spec.name(), spec.image(), images.get(spec.image()), command, clock++,
                 "created", "Created", spec.labels(), ports, volumes));
         specs.put(spec.name(), spec);
+        return List.of();
     }
 
     @Override

@@ -61,7 +61,7 @@ class DockerJavaEngineTest {
                     List.of(new ContainerSpec.PortBinding("127.0.0.1", null, 80, "tcp")),
                     List.of(new ContainerSpec.MountSpec("volume", p + "_data", "/data", false)),
                     networks, "unless-stopped", null, null, null, true, false, false, null,
-                    new dev.jcompose.spec.model.Resources(64L << 20, null, 500_000_000L, null));
+                    dev.jcompose.spec.model.Resources.limits(64L << 20, null, 500_000_000L, null));
             engine.createContainer(spec);
             engine.startContainer(spec.name());
             ObservedContainer c = engine.containers(p).get(0);
@@ -112,7 +112,7 @@ class DockerJavaEngineTest {
                             new ContainerSpec.MountSpec("tmpfs", null, "/scratch", false)),
                     networks, "on-failure:3", "/tmp", "nobody", "webhost", true, false, false,
                     new dev.jcompose.spec.model.Healthcheck(List.of("CMD", "true"), 5_000_000_000L, 2_000_000_000L, 3, 1_000_000_000L, null),
-                    new dev.jcompose.spec.model.Resources(64L << 20, 32L << 20, 500_000_000L, 100L));
+                    dev.jcompose.spec.model.Resources.limits(64L << 20, 32L << 20, 500_000_000L, 100L));
             engine.createContainer(spec);
             String n = spec.name();
             assertEquals("[\"/bin/sh\"] [\"-c\",\"sleep 300\"]", dockerInspect(n, "{{json .Config.Entrypoint}} {{json .Config.Cmd}}"));

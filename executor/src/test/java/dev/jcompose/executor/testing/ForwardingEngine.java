@@ -44,7 +44,7 @@ public class ForwardingEngine implements Engine {
     public void removeNetwork(String name) { inner.removeNetwork(name); }
     public void createVolume(VolumeSpec spec) { inner.createVolume(spec); }
     public void removeVolume(String name) { inner.removeVolume(name); }
-    public void createContainer(ContainerSpec spec) { inner.createContainer(spec); }
+    public List<String> createContainer(ContainerSpec spec) { return inner.createContainer(spec); }
     public void startContainer(String name) { inner.startContainer(name); }
     public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }

@@ -1,0 +1,56 @@
+package dev.jcompose.executor.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.spec.bind.ServiceKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every service key of the Compose JSON schema (read in place from {@code ../shared/conformance}) is in jcompose's
+ * registry, and each key said to reach the container is used by a translation fixture, whose golden file pins what
+ * the engine is sent: no key is neither applied nor warned.
+ */
+class SchemaCoverageTest {
+    private static final Path SCHEMA = Path.of("../../shared/conformance/compose-go/compose-spec.schema.json");
+    private static final Path FIXTURES = Path.of("src/test/resources/requests");
+
+    @Test
+    void everySchemaKeyIsHandledAndEveryContainerKeyHasAFixture() throws IOException {
+        Assumptions.assumeTrue(Files.exists(SCHEMA), "../shared/conformance is absent: the schema coverage is not checked");
+        JsonNode service = new ObjectMapper().readTree(SCHEMA.toFile()).path("$defs").path("service").path("properties");
+        Set<String> schemaKeys = new TreeSet<>();
+        service.fieldNames().forEachRemaining(schemaKeys::add);
+        assertTrue(schemaKeys.size() > 80, "the schema's service keys were read: " + schemaKeys);
+        Set<String> missing = new TreeSet<>(schemaKeys);
+        missing.removeAll(ServiceKeys.KEYS.keySet());
+        assertEquals(Set.of(), missing, "schema keys jcompose neither applies nor warns about");
+
+        StringBuilder fixtures = new StringBuilder();
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("compose.yaml")).toList()) {
+                fixtures.append(Files.readString(f)).append('\n');
+            }
+        }
+        List<String> untested = new ArrayList<>();
+        ServiceKeys.KEYS.forEach((key, handling) -> {
+            // attach changes what up shows, not the container
+            if (handling == ServiceKeys.Handling.CONTAINER && !key.equals("attach")
+                    && !fixtures.toString().matches("(?s).*\\n\\s+" + key + ":.*")) {
+                untested.add(key);
+            }
+        });
+        assertEquals(List.of(), untested, "keys said to reach the container with no translation fixture");
+    }
+}
