@@ -70,6 +70,23 @@ class ParityEngineTest {
             new ByDesign("Config.AttachStdin, AttachStdout, AttachStderr: left out",
                     "v2 creates a service container with AttachStdout and AttachStderr true, v1 with false; they only tell a client attaching at start"));
 
+    /**
+     * Fields where docker compose v2, which jcompose follows, differs from v1 on purpose: {@code case/service.Field}
+     * to the reason. They are still compared, and a listed field that becomes equal fails the test, so the list only
+     * shrinks.
+     */
+    static final Map<String, String> V2_NOT_V1 = Map.of(
+            "links/web.NetworkSettings.Networks.<project>_default.Links",
+            "v1 links each name it knows a container by (<container>, <service>, <service>_1); v2, and jcompose, the names the file gives",
+            "links/worker.HostConfig.VolumesFrom",
+            "v1 writes the default mode (:rw); v2 and jcompose send the entry as written, which the engine reads as rw",
+            "process/app.Config.Env",
+            "a bare variable that is unset: v1 and v2 send it bare (the engine sets nothing for it), jcompose leaves it out: the same environment",
+            "volumes/long.HostConfig.Binds",
+            "a long-syntax bind without a bind: section: v1 sends a Mounts entry, v2 (create.go bindRequiresMountAPI) and jcompose a Binds entry",
+            "volumes/long.HostConfig.Mounts",
+            "the same bind, seen from Mounts");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code -Djcompose.parity.dump=true}: every compared field of every container, equal or not, on stdout. */
     private static final boolean DUMP = Boolean.getBoolean("jcompose.parity.dump");
@@ -126,7 +143,10 @@ class ParityEngineTest {
                     boolean same = Objects.equals(x.get(field), y.get(field));
                     String line = key + "." + field + ": jcompose=" + show(x.get(field), dir) + " v1=" + show(y.get(field), dir);
                     if (DUMP) System.out.println((same ? "  = " : "  ! ") + c + "/" + line);
-                    if (!same) {
+                    boolean v2NotV1 = V2_NOT_V1.containsKey(c + "/" + key + "." + field);
+                    if (same && v2NotV1) {
+                        problems.add(line + " (listed in V2_NOT_V1 but now equal: take it off the list)");
+                    } else if (!same && !v2NotV1) {
                         problems.add(line);
                         differing++;
                     }

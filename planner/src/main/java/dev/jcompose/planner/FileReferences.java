@@ -24,6 +24,12 @@ record FileReferences(List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.F
         List<ContainerSpec.FileCopy> copies = new ArrayList<>();
         add(service, "secret", service.options().secrets(), project.secrets(), mounts, copies);
         add(service, "config", service.options().configs(), project.configs(), mounts, copies);
+        if (!copies.isEmpty() && service.options().security().readOnly()) {
+            // the engine cannot write into a read-only root; docker compose refuses this too, before any change
+            throw new PlanException("service \"" + service.name() + "\" is read_only: its configs and secrets given by content or"
+                    + " environment (" + String.join(", ", copies.stream().map(ContainerSpec.FileCopy::path).toList())
+                    + ") cannot be written into it (give them as files, which are bound, or drop read_only)");
+        }
         return new FileReferences(List.copyOf(mounts), List.copyOf(copies));
     }
 
