@@ -11,6 +11,7 @@ import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import dev.jcompose.spec.model.FileReference;
 import dev.jcompose.spec.model.FileSource;
+import dev.jcompose.spec.model.Namespace;
 import dev.jcompose.spec.model.NetworkConfig;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -64,7 +66,7 @@ public final class Planner {
                 if (step != null) createAfter.add(step);
             }
             for (String dep : graph.dependenciesOf(name)) createAfter.addAll(planned.get(dep).created);
-            ServicePlan sp = service(project, service, observed, options, plan, createAfter);
+            ServicePlan sp = service(project, service, observed, options, plan, createAfter, parentReplaced(service, planned));
             if (!sp.toStart.isEmpty()) {
                 Set<Integer> ready = new TreeSet<>();
                 for (String dep : graph.dependenciesOf(name)) ready.addAll(planned.get(dep).readiness(service.dependsOn().get(dep), plan));
@@ -285,6 +287,8 @@ public final class Planner {
         final Map<String, Set<Integer>> toStart = new java.util.LinkedHashMap<>();
         final Map<String, String> startReasons = new HashMap<>();
         private final Map<String, Set<Integer>> waits = new HashMap<>();
+        /** Whether a container of the service is made or made again by this plan: its id changes. */
+        boolean replaced;
 
         ServicePlan(String service) {
             this.service = service;
@@ -312,8 +316,25 @@ public final class Planner {
      * must reach first. When there are more containers than wanted, the obsolete ones go first, then the highest
      * numbers, as compose does; the survivors keep their numbers, and new containers take the lowest free ones.
      */
+    /**
+     * Why a service must be recreated because a service whose namespace it joins ({@code network_mode}, {@code ipc},
+     * {@code pid: service:X}) gets a new container in this plan: its container would go on pointing at the old one.
+     * Null when none does.
+     */
+    private static String parentReplaced(Service service, Map<String, ServicePlan> planned) {
+        var i = service.options().isolation();
+        for (var ns : List.of(Optional.ofNullable(i.network()), Optional.ofNullable(i.ipc()), Optional.ofNullable(i.pid()))) {
+            String parent = ns.map(Namespace::service).orElse(null);
+            if (parent != null && planned.containsKey(parent) && planned.get(parent).replaced) {
+                return "service " + parent + ", whose namespace it joins, gets a new container";
+            }
+        }
+        return null;
+    }
+
+    /** @param parentReplaced why the service must be recreated for a namespace parent's sake, or null */
     private static ServicePlan service(Project project, Service service, ObservedState observed, UpOptions options,
-                                       PlanBuilder plan, SortedSet<Integer> createAfter) {
+                                       PlanBuilder plan, SortedSet<Integer> createAfter, String parentReplaced) {
         ServicePlan sp = new ServicePlan(service.name());
         String hash = ConfigHasher.hash(service);
         // One container per replica number: the current one, else the one under its own name (an interrupted
@@ -348,7 +369,9 @@ public final class Planner {
             var spec = ContainerSpecs.of(project, service, c.number(), hash, imageId);
             sp.containers.add(spec.name());
             String why = recreateReason(c, hash, service, options, imageId);
+            if (why == null && parentReplaced != null && !options.noRecreate()) why = parentReplaced;
             if (why != null) {
+                sp.replaced = true;
                 // As compose: the new container is made beside the old one under a temporary name, so a create that
                 // fails leaves the old one running; then stop old, remove old, rename new.
                 String temporary = c.id().substring(0, Math.min(12, c.id().length())) + "_" + spec.name();
@@ -376,6 +399,7 @@ public final class Planner {
             used.add(number);
             var spec = ContainerSpecs.of(project, service, number, hash, imageId);
             sp.containers.add(spec.name());
+            sp.replaced = true;
             int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), createAfter);
             sp.created.add(create);
             if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "created");

@@ -53,4 +53,20 @@ class ConfigHasherTest {
         assertEquals(ConfigHasher.hash(load(limited)),
                 ConfigHasher.hash(load(limited.replace("replicas: 2", "replicas: 3"))));
     }
+
+    @Test
+    void changesWithEveryContainerSettingButNotWithWhereItIsWritten() throws IOException {
+        String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n"));
+        for (String setting : java.util.List.of("cap_add: [NET_ADMIN]", "logging: {driver: none}", "network_mode: host",
+                "stop_grace_period: 5s", "ulimits: {nofile: 1024}", "extra_hosts: ['a:1.2.3.4']", "read_only: true",
+                "deploy: {resources: {limits: {cpus: '0.5'}}}", "x-note: hello")) {
+            assertNotEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    " + setting + "\n")), setting);
+        }
+        String placed = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    develop: {watch: []}\n"));
+        assertEquals(placed, ConfigHasher.hash(load("services:\n\n\n  web:\n      image: busybox\n      develop: {watch: []}\n")),
+                "the line a warned attribute is on is not part of the container");
+        assertEquals(ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    stop_grace_period: 90s\n")),
+                ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    stop_grace_period: 1m30s\n")));
+        assertEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    pull_policy: always\n")));
+    }
 }
