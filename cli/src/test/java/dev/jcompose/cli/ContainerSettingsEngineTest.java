@@ -89,4 +89,43 @@ class ContainerSettingsEngineTest {
             assertTrue(engine.networks().stream().noneMatch(n -> n.name().equals(p + "_default")), "no network either");
         }
     }
+
+    @Test
+    void hooksRunAfterTheStartAndBeforeTheStop(EngineProjects projects) throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        // the hook runs as uid 1234, which must be able to write there
+        Files.setPosixFilePermissions(dir.resolve("out"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: jcompose/busybox:latest
+                    command: [sleep, "300"]
+                    init: true
+                    volumes: ["./out:/out"]
+                    post_start:
+                      - command: [sh, -c, "echo started as $$(id -u) > /out/post_start"]
+                        user: "1234"
+                    pre_stop:
+                      - command: [sh, -c, "echo $$GREETING > /out/pre_stop"]
+                        environment: {GREETING: bye}
+                  broken:
+                    image: jcompose/busybox:latest
+                    command: [sleep, "300"]
+                    profiles: [broken]
+                    post_start:
+                      - command: [sh, -c, "echo no >&2; exit 3"]
+                """);
+        String p = projects.create("hooks");
+        CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect);
+        CliRunner.Result up = cli.run("-p", p, "up", "-d");
+        assertEquals(0, up.exit(), up.toString());
+        assertEquals("started as 1234\n", Files.readString(dir.resolve("out/post_start")));
+        CliRunner.Result stop = cli.run("-p", p, "stop", "-t", "1");
+        assertEquals(0, stop.exit(), stop.toString());
+        assertEquals("bye\n", Files.readString(dir.resolve("out/pre_stop")));
+
+        CliRunner.Result broken = cli.run("-p", p, "--profile", "broken", "up", "-d", "broken");
+        assertEquals(1, broken.exit(), broken.toString());
+        assertTrue(broken.err().contains("post_start hook of " + p + "-broken-1 exited with status 3: no"), broken.err());
+    }
 }

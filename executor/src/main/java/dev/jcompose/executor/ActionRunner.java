@@ -1,6 +1,7 @@
 package dev.jcompose.executor;
 
 import dev.jcompose.planner.plan.Action;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -41,11 +42,35 @@ final class ActionRunner {
         else if (action instanceof Action.UnpauseContainer a) engine.unpauseContainer(a.name());
         else if (action instanceof Action.RenameContainer a) engine.renameContainer(a.from(), a.to());
         else if (action instanceof Action.RestartContainer a) engine.restartContainer(a.name(), a.timeoutSeconds());
+        else if (action instanceof Action.RunHook a) return hook(engine, a);
         else if (action instanceof Action.WaitHealthy a) return optional(a.required(), () -> waitHealthy(engine, a.name()));
         else if (action instanceof Action.WaitCompleted a) return optional(a.required(), () -> waitCompleted(engine, a.name()));
         else if (action instanceof Action.WaitReady a) waitReady(engine, a.name(), a.timeoutSeconds());
         else throw new IllegalArgumentException("no engine call for " + action);
         return null;
+    }
+
+    /**
+     * A hook as docker compose runs it: an exec with the hook's user, directory, environment and privileges. A
+     * post_start hook that fails fails the start; a pre_stop one that fails is told, and the stop goes on.
+     */
+    private static String hook(Engine engine, Action.RunHook a) {
+        var h = a.hook();
+        StringBuilder stderr = new StringBuilder();
+        int code;
+        try {
+            code = engine.exec(a.container(), new ExecSpec(h.command(), h.user(), h.workingDir(), h.environment(), h.privileged(), false, false),
+                    null, out -> { }, err -> stderr.append(new String(err, StandardCharsets.UTF_8)));
+        } catch (EngineException e) {
+            if (a.phase() == Action.HookPhase.PRE_STOP) return a.phase().key() + " hook of " + a.container() + " failed: " + e.getMessage() + " (stopping all the same)";
+            throw e;
+        }
+        if (code == 0) return null;
+        String tail = stderr.toString().strip();
+        if (tail.length() > 500) tail = "..." + tail.substring(tail.length() - 500);
+        String message = a.phase().key() + " hook of " + a.container() + " exited with status " + code + (tail.isEmpty() ? "" : ": " + tail);
+        if (a.phase() == Action.HookPhase.PRE_STOP) return message + " (stopping all the same)";
+        throw new EngineException(message);
     }
 
     /** A network other containers still use stays, with a warning, as docker compose does ("Resource is still in use"). */

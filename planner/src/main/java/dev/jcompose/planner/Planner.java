@@ -73,7 +73,8 @@ public final class Planner {
                 for (Map.Entry<String, Set<Integer>> start : sp.toStart.entrySet()) {
                     Set<Integer> after = new TreeSet<>(start.getValue());
                     after.addAll(ready);
-                    sp.started.add(plan.add(new Action.StartContainer(start.getKey(), name), sp.startReasons.get(start.getKey()), after));
+                    int started = plan.add(new Action.StartContainer(start.getKey(), name), sp.startReasons.get(start.getKey()), after);
+                    sp.started.add(Hooks.afterStart(plan, service, start.getKey(), started));
                 }
             }
             planned.put(name, sp);
@@ -517,7 +518,9 @@ public final class Planner {
                 if (!c.service().equals(service)) continue;
                 List<Integer> before = new ArrayList<>(after);
                 if (c.running()) {
-                    int stop = plan.add(new Action.StopContainer(c.name(), c.service(), options.stopTimeoutSeconds()), "down", after);
+                    Service known = project == null ? null : project.service(c.service());
+                    int stop = plan.add(new Action.StopContainer(c.name(), c.service(), options.stopTimeoutSeconds()), "down",
+                            Hooks.beforeStop(plan, known, c.name(), after));
                     mine.add(stop);
                     before = List.of(stop);
                 }
@@ -553,7 +556,10 @@ public final class Planner {
             for (String dependent : graph.dependentsOf(service)) after.addAll(stopped.getOrDefault(dependent, Set.of()));
             Set<Integer> mine = new TreeSet<>();
             for (ObservedContainer c : observed.containersOf(service)) {
-                if (c.running()) mine.add(plan.add(new Action.StopContainer(c.name(), service, timeoutSeconds), "stop", after));
+                if (c.running()) {
+                    mine.add(plan.add(new Action.StopContainer(c.name(), service, timeoutSeconds), "stop",
+                            Hooks.beforeStop(plan, project.service(service), c.name(), after)));
+                }
             }
             stopped.put(service, mine.isEmpty() ? after : mine);
         }
@@ -563,13 +569,18 @@ public final class Planner {
     /** The plan of {@code start}: existing containers that are not running, dependencies first. Creates nothing. */
     public static Plan start(Project project, ObservedState observed) {
         return inStartOrder(project, observed, (c, after, plan) -> c.running() ? null
-                : plan.add(new Action.StartContainer(c.name(), c.service()), "container is " + c.state(), after));
+                : Hooks.afterStart(plan, project.service(c.service()), c.name(),
+                        plan.add(new Action.StartContainer(c.name(), c.service()), "container is " + c.state(), after)));
     }
 
     /** The plan of {@code restart}: every existing container of the services, in place, dependencies first. */
     public static Plan restart(Project project, ObservedState observed, int timeoutSeconds) {
-        return inStartOrder(project, observed, (c, after, plan) ->
-                plan.add(new Action.RestartContainer(c.name(), c.service(), timeoutSeconds), "restart", after));
+        return inStartOrder(project, observed, (c, after, plan) -> {
+            Service service = project.service(c.service());
+            var before = c.running() ? Hooks.beforeStop(plan, service, c.name(), after) : after;
+            return Hooks.afterStart(plan, service, c.name(),
+                    plan.add(new Action.RestartContainer(c.name(), c.service(), timeoutSeconds), "restart", before));
+        });
     }
 
     private interface ContainerStep {

@@ -26,8 +26,6 @@ final class IgnoredAttributes {
             "provider", "provider services are not implemented by jcompose",
             "use_api_socket", "use_api_socket is not implemented by jcompose",
             "pre_start", "pre_start hooks are not implemented by jcompose",
-            "post_start", "post_start hooks are not implemented by jcompose yet",
-            "pre_stop", "pre_stop hooks are not implemented by jcompose yet",
             "pull_refresh_after", "pull_refresh_after is not implemented by jcompose");
 
     /** The parts of {@code deploy} a single engine applies; the rest configure a swarm. */

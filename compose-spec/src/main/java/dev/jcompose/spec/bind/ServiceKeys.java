@@ -16,7 +16,7 @@ public final class ServiceKeys {
     public enum Handling {
         /** Reaches the container: translated into the engine's create request. */
         CONTAINER,
-        /** Acted on by the loader or the planner (images, order, selection, files read), not by the container. */
+        /** Acted on by the loader or the planner (images, order, selection, files read, hooks run as execs), not by the create request. */
         PROJECT,
         /** Read and checked, but a single engine cannot honour it (or jcompose does not yet): a warning at its line. */
         WARNED
@@ -38,7 +38,8 @@ public final class ServiceKeys {
                 "working_dir"}) {
             m.put(k, Handling.CONTAINER);
         }
-        for (String k : new String[] {"build", "depends_on", "env_file", "extends", "label_file", "profiles", "pull_policy", "scale"}) {
+        for (String k : new String[] {"build", "depends_on", "env_file", "extends", "label_file", "post_start", "pre_stop", "profiles",
+                "pull_policy", "scale"}) {
             m.put(k, Handling.PROJECT);
         }
         for (String k : IgnoredAttributes.SERVICE.keySet()) m.put(k, Handling.WARNED);

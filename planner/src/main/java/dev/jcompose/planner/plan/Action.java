@@ -92,6 +92,34 @@ public sealed interface Action {
     }
 
     /**
+     * Runs one of a service's lifecycle hooks in its container, as an exec: {@code post_start} after the start
+     * (its failure fails the start, as in docker compose), {@code pre_stop} before the stop (its failure is a
+     * warning: the container is stopped all the same).
+     */
+    record RunHook(String container, String service, dev.jcompose.spec.model.Hook hook, HookPhase phase) implements Action {
+        public String resource() { return "Container " + container; }
+        public String verb() { return "exec " + phase.key(); }
+        public String done() { return "Ran " + phase.key(); }
+        public String doing() { return "Running " + phase.key(); }
+    }
+
+    /** When a hook runs. */
+    enum HookPhase {
+        POST_START("post_start"), PRE_STOP("pre_stop");
+
+        private final String key;
+
+        HookPhase(String key) {
+            this.key = key;
+        }
+
+        /** The attribute's name in the Compose file. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
      * Creates the container on its first network and connects it to the others before anything starts it.
      *
      * @param replaces the container a recreate replaces (the new one is created beside it under a temporary name),
