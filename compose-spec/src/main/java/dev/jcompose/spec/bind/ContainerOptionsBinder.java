@@ -8,6 +8,7 @@ import dev.jcompose.spec.yaml.ListNode;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -27,10 +28,10 @@ final class ContainerOptionsBinder {
     private final DevicesBinder devices;
     private final HealthcheckBinder healthcheck;
 
-    ContainerOptionsBinder(Nodes nodes) {
+    ContainerOptionsBinder(Nodes nodes, Path projectDir) {
         this.nodes = nodes;
         this.isolation = new IsolationBinder(nodes);
-        this.security = new SecurityBinder(nodes);
+        this.security = new SecurityBinder(nodes, projectDir);
         this.lookup = new HostLookupBinder(nodes);
         this.lifecycle = new LifecycleBinder(nodes);
         this.resources = new ResourcesBinder(nodes);

@@ -41,7 +41,7 @@ final class ServiceBinder {
         this.projectDir = projectDir;
         this.env = env;
         this.resolvePaths = resolvePaths;
-        this.options = new ContainerOptionsBinder(nodes);
+        this.options = new ContainerOptionsBinder(nodes, projectDir);
         this.warnings = warnings;
     }
 

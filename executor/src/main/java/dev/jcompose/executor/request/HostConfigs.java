@@ -119,7 +119,13 @@ final class HostConfigs {
         host.put("CapAdd", s.capAdd());
         host.put("CapDrop", s.capDrop());
         host.flag("Privileged", s.privileged());
-        host.put("SecurityOpt", s.securityOpt());
+        // systempaths=unconfined is the docker CLI's word for "mask and write-protect no path", not an engine option
+        List<String> options = new ArrayList<>(s.securityOpt());
+        if (options.remove("systempaths=unconfined")) {
+            host.always("MaskedPaths", List.of());
+            host.always("ReadonlyPaths", List.of());
+        }
+        host.put("SecurityOpt", options);
         host.flag("ReadonlyRootfs", s.readOnly());
         host.put("GroupAdd", s.groupAdd());
     }
