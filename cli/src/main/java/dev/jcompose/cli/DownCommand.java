@@ -5,6 +5,7 @@ import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.DownOptions;
 import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.observed.ObservedState;
+import dev.jcompose.planner.plan.Action;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.model.Project;
 import java.util.concurrent.Callable;
@@ -28,8 +29,9 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
     boolean removeOrphans;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
-    int timeout = 10;
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: the service's stop_grace_period, else 10)")
+    // no -t: the engine takes each container's own stop timeout (stop_grace_period), as docker compose leaves it
+    int timeout = Action.StopContainer.OWN_TIMEOUT;
 
     @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services: \"local\" removes only images that don't have a custom tag (\"local\"|\"all\"); both remove the project's dangling images")
     String rmi;

@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
@@ -55,8 +56,9 @@ final class LifecycleCommands {
 
     @Command(name = "stop", description = "Stop services")
     static final class Stop extends Base {
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
-        int timeout = 10;
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: the service's stop_grace_period, else 10)")
+        // no -t: the engine takes each container's own stop timeout (stop_grace_period), as docker compose leaves it
+        int timeout = Action.StopContainer.OWN_TIMEOUT;
 
         @Override
         public Integer call() {
@@ -74,8 +76,9 @@ final class LifecycleCommands {
 
     @Command(name = "restart", description = "Restart service containers")
     static final class Restart extends Base {
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: 10)")
-        int timeout = 10;
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds (default: the service's stop_grace_period, else 10)")
+        // no -t: the engine takes each container's own stop timeout (stop_grace_period), as docker compose leaves it
+        int timeout = Action.StopContainer.OWN_TIMEOUT;
 
         @Override
         public Integer call() {
@@ -114,7 +117,7 @@ final class LifecycleCommands {
         public Integer call() {
             Context ctx = root.context();
             return run(root, targets.services, false, targets.dryRun, (project, observed) -> {
-                Plan plan = Planner.rm(project, observed, stop, volumes, 10);
+                Plan plan = Planner.rm(project, observed, stop, volumes, Action.StopContainer.OWN_TIMEOUT);
                 if (plan.isEmpty()) {
                     ctx.err().println("No stopped containers");
                     return plan;

@@ -93,13 +93,15 @@ final class RunCommand implements Callable<Integer> {
                 if (!noDeps && !svc.dependsOn().isEmpty()) {
                     Project deps = Selection.withDependencies(loaded, List.copyOf(svc.dependsOn().keySet()));
                     Plan up = Planner.up(deps, StateCollector.collect(engine, deps), UpOptions.defaults());
-                    int exit = PlanRunner.run(root, engine, new Plan(up.steps(), List.of()), false);
+                    // the dependencies' own warnings (what they ask that cannot be honoured), not up's orphan notes
+                    int exit = PlanRunner.run(root, engine, new Plan(up.steps(), Planner.ignoredAttributes(deps)), false);
                     if (exit != ExitCodes.OK) return exit;
                 }
                 // the service's networks and volumes, when the stack is not up yet
                 Project only = loaded.withServices(List.of(service));
-                Plan resources = Planner.up(only, StateCollector.collect(engine, only), new UpOptions(false, true, true, false, 10, false));
+                Plan resources = Planner.up(only, StateCollector.collect(engine, only), new UpOptions(false, true, true, false, Action.StopContainer.OWN_TIMEOUT, false));
                 PlanBuilder plan = new PlanBuilder();
+                for (String w : Planner.ignoredAttributes(only)) plan.warn(w);
                 List<Integer> before = new ArrayList<>();
                 for (var step : resources.steps()) {
                     if (step.action() instanceof Action.CreateNetwork || step.action() instanceof Action.CreateVolume

@@ -5,6 +5,7 @@ import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.UpOptions;
 import dev.jcompose.planner.observed.ObservedState;
+import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
@@ -43,8 +44,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
     boolean removeOrphans;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: 10)")
-    int timeout = 10;
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: the service's stop_grace_period, else 10)")
+    // no -t: the engine takes each container's own stop timeout (stop_grace_period), as docker compose leaves it
+    int timeout = Action.StopContainer.OWN_TIMEOUT;
 
     @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
     boolean waitReady;

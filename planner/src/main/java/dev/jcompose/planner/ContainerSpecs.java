@@ -57,11 +57,12 @@ public final class ContainerSpecs {
         }
         FileReferences files = FileReferences.of(project, service);
         mounts.addAll(files.mounts());
-        String restart = service.restart() != null ? service.restart() : service.options().lifecycle().deployRestart();
+        // as docker compose's getRestartPolicy: deploy.restart_policy, when there, wins over restart
+        String restart = service.options().lifecycle().deployRestart() != null ? service.options().lifecycle().deployRestart() : service.restart();
         boolean ownNetworking = service.options().isolation().network() != null;
         return new ContainerSpec(containerName(project, service, number), service.name(), number, image,
                 service.command(), service.entrypoint(), service.environment(), labels, ports, mounts,
-                ownNetworking ? Map.of() : networks(project, service), restart, service.workingDir(), service.user(),
+                ownNetworking ? Map.of() : networks(project, service, containerName(project, service, number)), restart, service.workingDir(), service.user(),
                 service.hostname(), service.init(), service.tty(), service.stdinOpen(), service.healthcheck(), service.resources(),
                 References.resolve(project, service.options()), files.copies());
     }
@@ -93,13 +94,19 @@ public final class ContainerSpecs {
      * alias, so that other services reach it by name.
      */
     static Map<String, ContainerSpec.NetworkAttachment> networks(Project project, Service service) {
+        return networks(project, service, null);
+    }
+
+    /** @param containerName the container's own name, which docker compose v2 makes its first alias; or null */
+    static Map<String, ContainerSpec.NetworkAttachment> networks(Project project, Service service, String containerName) {
         Map<String, ContainerSpec.NetworkAttachment> out = new LinkedHashMap<>();
         service.networks().entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, ServiceNetwork>>comparingInt(e -> -e.getValue().priority())
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
                     List<String> aliases = new ArrayList<>();
-                    aliases.add(service.name());
+                    if (containerName != null) aliases.add(containerName);
+                    if (!aliases.contains(service.name())) aliases.add(service.name());
                     for (String a : e.getValue().aliases()) if (!aliases.contains(a)) aliases.add(a);
                     ServiceNetwork n = e.getValue();
                     out.put(project.networks().get(e.getKey()).name(), new ContainerSpec.NetworkAttachment(aliases,

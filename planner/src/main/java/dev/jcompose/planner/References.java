@@ -31,10 +31,21 @@ final class References {
             String[] parts = from.split(":", 2);
             volumesFrom.add(firstContainer(project, parts[0]) + (parts.length > 1 ? ":" + parts[1] : ""));
         }
+        // as docker compose's getLinks: each container of the linked service by its alias, <service>-<n> and
+        // <project>-<service>-<n> (n the linked container's own number)
         List<String> links = new ArrayList<>();
         for (String link : o.lookup().links()) {
             String[] parts = link.split(":", 2);
-            links.add(firstContainer(project, parts[0]) + ":" + (parts.length > 1 ? parts[1] : parts[0]));
+            String alias = parts.length > 1 ? parts[1] : parts[0];
+            Service linked = project.service(parts[0]);
+            int replicas = linked == null ? 1 : Math.max(1, linked.scale());
+            for (int n = 1; n <= replicas; n++) {
+                String container = linked == null ? project.name() + "-" + parts[0] + "-" + n : ContainerSpecs.containerName(project, linked, n);
+                for (String name : new String[] {alias, parts[0] + "-" + n, project.name() + "-" + parts[0] + "-" + n}) {
+                    String entry = container + ":" + name;
+                    if (!links.contains(entry)) links.add(entry);
+                }
+            }
         }
         for (String link : o.lookup().externalLinks()) {
             String[] parts = link.split(":", 2);

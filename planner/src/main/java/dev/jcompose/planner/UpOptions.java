@@ -1,5 +1,7 @@
 package dev.jcompose.planner;
 
+import dev.jcompose.planner.plan.Action;
+
 /**
  * The options of {@code up} that change the plan.
  *
@@ -18,6 +20,6 @@ public record UpOptions(boolean forceRecreate, boolean noRecreate, boolean noSta
     }
 
     public static UpOptions defaults() {
-        return new UpOptions(false, false, false, false, 10, false, null, false);
+        return new UpOptions(false, false, false, false, Action.StopContainer.OWN_TIMEOUT, false, null, false);
     }
 }

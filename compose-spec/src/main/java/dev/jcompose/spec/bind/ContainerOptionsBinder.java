@@ -100,12 +100,20 @@ final class ContainerOptionsBinder {
     private List<String> expose(YamlNode node, String path) {
         List<String> out = nodes.strings(node, path);
         for (int i = 0; i < out.size(); i++) {
-            if (!EXPOSE.matcher(out.get(i)).matches()) {
+            if (!EXPOSE.matcher(out.get(i)).matches() || !portsInRange(out.get(i))) {
                 YamlNode at = node instanceof ListNode l && i < l.items().size() ? l.items().get(i) : node;
                 nodes.problems().add(at, path + "[" + i + "]", "invalid port \"" + out.get(i) + "\"", "write 80, 8000-8010 or 53/udp");
             }
         }
         return out;
+    }
+
+    private static boolean portsInRange(String expose) {
+        for (String port : expose.replaceFirst("/.*", "").split("-")) {
+            int n = Integer.parseInt(port);
+            if (n < 1 || n > 65535) return false;
+        }
+        return true;
     }
 
     /** The canonical list of {source, target, uid, gid, mode}; the default target is {@code <under><source>}. */
@@ -128,10 +136,17 @@ final class ContainerOptionsBinder {
             String target = nodes.string(m.get("target"), at, "target");
             if (target == null) target = under + source;
             else if (!target.startsWith("/")) target = under + target;
-            out.add(new FileReference(source, target, nodes.string(m.get("uid"), at, "uid"), nodes.string(m.get("gid"), at, "gid"),
+            out.add(new FileReference(source, target, id(m.get("uid"), at + ".uid"), id(m.get("gid"), at + ".gid"),
                     mode(m.get("mode"), at + ".mode")));
         }
         return out;
+    }
+
+    /** A numeric user or group id, as a file in the container is owned. */
+    private String id(YamlNode node, String path) {
+        Integer id = nodes.integer(node, path);
+        if (id != null && id < 0) nodes.problems().add(node, path, "must not be negative, found " + id);
+        return id == null ? null : String.valueOf(id);
     }
 
     /** A file mode: {@code 0440} and {@code 0o440} are octal, as a person writing one means. */

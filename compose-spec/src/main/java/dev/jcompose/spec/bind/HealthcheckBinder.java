@@ -29,6 +29,10 @@ final class HealthcheckBinder {
         if (retries != null && retries < 0) {
             nodes.problems().add(m.get("retries"), path + ".retries", "must not be negative, found " + retries);
         }
+        if (m.get("start_interval") != null && m.get("start_period") == null) {
+            nodes.problems().add(m.get("start_interval"), path + ".start_interval", "needs start_period",
+                    "start_interval is how often the check runs during start_period");
+        }
         return new Healthcheck(test, nodes.nanos(m.get("interval"), path + ".interval"), nodes.nanos(m.get("timeout"), path + ".timeout"),
                 retries, nodes.nanos(m.get("start_period"), path + ".start_period"),
                 nodes.nanos(m.get("start_interval"), path + ".start_interval"));

@@ -7,6 +7,7 @@ import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@code dns}, {@code dns_search}, {@code dns_opt}, {@code extra_hosts}, {@code domainname}, {@code mac_address}, {@code links}, {@code external_links}. */
 final class HostLookupBinder {
@@ -16,10 +17,24 @@ final class HostLookupBinder {
         this.nodes = nodes;
     }
 
+    private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}");
+    private static final Pattern IP = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.%a-zA-Z]*");
+
     HostLookup bind(MapNode svc, String p) {
-        return new HostLookup(nodes.stringOrList(svc.get("dns"), p, "dns"), nodes.stringOrList(svc.get("dns_search"), p, "dns_search"),
+        List<String> dns = nodes.stringOrList(svc.get("dns"), p, "dns");
+        for (int i = 0; i < dns.size(); i++) {
+            if (!IP.matcher(dns.get(i)).matches()) {
+                YamlNode at = svc.get("dns") instanceof ListNode l && i < l.items().size() ? l.items().get(i) : svc.get("dns");
+                nodes.problems().add(at, p + ".dns[" + i + "]", "invalid DNS address \"" + dns.get(i) + "\"", "write an IP address such as 8.8.8.8");
+            }
+        }
+        String mac = nodes.string(svc.get("mac_address"), p, "mac_address");
+        if (mac != null && !MAC.matcher(mac).matches()) {
+            nodes.problems().add(svc.get("mac_address"), p + ".mac_address", "invalid MAC address \"" + mac + "\"", "write six hex pairs such as 02:42:ac:11:00:02");
+        }
+        return new HostLookup(dns, nodes.stringOrList(svc.get("dns_search"), p, "dns_search"),
                 nodes.strings(svc.get("dns_opt"), p, "dns_opt"), extraHosts(svc.get("extra_hosts"), p + ".extra_hosts"),
-                nodes.string(svc.get("domainname"), p, "domainname"), nodes.string(svc.get("mac_address"), p, "mac_address"),
+                nodes.string(svc.get("domainname"), p, "domainname"), mac,
                 nodes.strings(svc.get("links"), p, "links"), nodes.strings(svc.get("external_links"), p, "external_links"));
     }
 

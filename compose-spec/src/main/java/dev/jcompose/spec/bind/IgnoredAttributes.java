@@ -37,7 +37,12 @@ final class IgnoredAttributes {
             String why = SERVICE.get(e.key());
             if (why != null && !isNull(e.value())) out.add(new Diagnostic(e.keyLocation(), p + "." + e.key(), why + ": ignored"));
         }
-        if (svc.get("deploy") instanceof MapNode deploy) deploy(deploy, p + ".deploy", out);
+        if (svc.get("deploy") instanceof MapNode deploy) {
+            deploy(deploy, p + ".deploy", out);
+            if (deploy.get("restart_policy") instanceof MapNode && svc.get("restart") instanceof ScalarNode r && !r.isNull()) {
+                out.add(new Diagnostic(r.location(), p + ".restart", "deploy.restart_policy is set too and wins, as in docker compose: ignored"));
+            }
+        }
         if (svc.get("networks") instanceof MapNode networks) {
             for (MapNode.Entry n : networks.entries()) {
                 if (n.value() instanceof MapNode attachment && attachment.get("interface_name") != null) {

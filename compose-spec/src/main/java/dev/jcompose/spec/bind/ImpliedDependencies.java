@@ -1,11 +1,10 @@
 package dev.jcompose.spec.bind;
 
 import dev.jcompose.spec.model.ContainerOptions;
+import dev.jcompose.spec.model.Isolation;
 import dev.jcompose.spec.model.Namespace;
 import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.model.ServiceDependency;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -19,26 +18,32 @@ final class ImpliedDependencies {
     private ImpliedDependencies() {}
 
     static Service add(Service service) {
-        List<String> implied = of(service);
+        SortedMap<String, ServiceDependency> implied = of(service);
         if (implied.isEmpty()) return service;
         SortedMap<String, ServiceDependency> deps = new TreeMap<>(service.dependsOn());
-        for (String name : implied) {
-            if (!name.equals(service.name())) deps.putIfAbsent(name, ServiceDependency.started());
-        }
+        implied.forEach((name, dependency) -> {
+            if (!name.equals(service.name())) deps.putIfAbsent(name, dependency);
+        });
         return service.withDependsOn(deps);
     }
 
-    static List<String> of(Service service) {
+    /**
+     * As compose-go's normaliser: a shared namespace and a link restart with their service (restart: true), shared
+     * volumes do not.
+     */
+    static SortedMap<String, ServiceDependency> of(Service service) {
         ContainerOptions o = service.options();
-        List<String> out = new ArrayList<>();
-        for (Namespace ns : new Namespace[] {o.isolation().network(), o.isolation().ipc(), o.isolation().pid()}) {
+        SortedMap<String, ServiceDependency> out = new TreeMap<>();
+        ServiceDependency restarting = new ServiceDependency(ServiceDependency.STARTED, true, true);
+        Isolation i = o.isolation();
+        for (Namespace ns : new Namespace[] {i.network(), i.ipc(), i.pid(), Namespace.parse(i.uts()), Namespace.parse(i.cgroup())}) {
             String s = Namespace.service(ns);
-            if (s != null) out.add(s);
+            if (s != null) out.put(s, restarting);
         }
+        for (String link : o.lookup().links()) out.put(link.split(":", 2)[0], restarting);
         for (String from : o.volumesFrom()) {
-            if (!from.startsWith("container:")) out.add(from.split(":", 2)[0]);
+            if (!from.startsWith("container:")) out.putIfAbsent(from.split(":", 2)[0], ServiceDependency.started());
         }
-        for (String link : o.lookup().links()) out.add(link.split(":", 2)[0]);
         return out;
     }
 }

@@ -25,16 +25,23 @@ final class LifecycleBinder {
                 !Boolean.FALSE.equals(attach), deployRestart(svc, p));
     }
 
-    /** {@code deploy.restart_policy} as docker compose maps it outside a swarm: any → always, none → no. */
+    /**
+     * {@code deploy.restart_policy} as docker compose maps it outside a swarm ({@code mapRestartPolicyCondition}):
+     * any → always, none → no; with no condition compose sends an empty policy, which the engine reads as no.
+     */
     private String deployRestart(MapNode svc, String p) {
         if (!(svc.get("deploy") instanceof MapNode deploy) || !(deploy.get("restart_policy") instanceof MapNode policy)) return null;
         String at = p + ".deploy.restart_policy";
         String condition = nodes.string(policy.get("condition"), at, "condition");
         Integer attempts = nodes.integer(policy.get("max_attempts"), at, "max_attempts");
-        String name = switch (condition == null ? "any" : condition) {
-            case "any" -> "always";
-            case "none" -> "no";
+        if (attempts != null && attempts < 0) {
+            nodes.problems().add(policy.get("max_attempts"), at + ".max_attempts", "must not be negative, found " + attempts);
+        }
+        String name = switch (condition == null ? "" : condition) {
+            case "any", "always" -> "always";
+            case "none", "no", "" -> "no";
             case "on-failure" -> "on-failure";
+            case "unless-stopped" -> "unless-stopped";
             default -> {
                 nodes.problems().add(policy.get("condition"), at + ".condition", "invalid condition \"" + condition + "\"",
                         "use none, on-failure or any");

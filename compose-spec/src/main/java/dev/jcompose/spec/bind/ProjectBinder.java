@@ -128,6 +128,11 @@ public final class ProjectBinder {
             Boolean internal = nodes.bool(c.get("internal"), p + ".internal");
             Boolean attachable = nodes.bool(c.get("attachable"), p + ".attachable");
             Boolean ipv6 = nodes.bool(c.get("enable_ipv6"), p + ".enable_ipv6");
+            if (Boolean.FALSE.equals(nodes.bool(c.get("enable_ipv4"), p + ".enable_ipv4"))) {
+                // an IPv6-only network needs Engine API 1.47, and jcompose does not ask for one yet
+                warnings.add(new Diagnostic(c.entryMap().get("enable_ipv4").keyLocation(), p + ".enable_ipv4",
+                        "an IPv6-only network is not implemented by jcompose: the network gets IPv4 too").format());
+            }
             out.put(e.key(), new NetworkConfig(name, nodes.string(c.get("driver"), p + ".driver"),
                     nodes.stringMap(c.get("driver_opts"), p + ".driver_opts"), nodes.stringMap(c.get("labels"), p + ".labels"),
                     external, Boolean.TRUE.equals(internal), Boolean.TRUE.equals(attachable), ipv6,
@@ -197,6 +202,12 @@ public final class ProjectBinder {
             String content = section.equals("configs") ? nodes.string(c.get("content"), p, "content") : null;
             String variable = nodes.string(c.get("environment"), p, "environment");
             boolean external = externalFlag(c, p);
+            for (String swarmOnly : List.of("driver", "template_driver")) {
+                if (c.get(swarmOnly) != null) {
+                    problems.add(c.get(swarmOnly), p + "." + swarmOnly, swarmOnly + " makes " + section + " on a swarm only",
+                            "outside a swarm give it a file" + (section.equals("configs") ? ", a content" : "") + " or an environment variable");
+                }
+            }
             int given = (file != null ? 1 : 0) + (content != null ? 1 : 0) + (variable != null ? 1 : 0) + (external ? 1 : 0);
             if (given > 1) {
                 problems.add(c, p, "sets more than one of file, " + (section.equals("configs") ? "content, " : "") + "environment and external",

@@ -30,8 +30,13 @@ final class ResourcesBinder {
                 nodes.bytes(svc.get("mem_limit"), p + ".mem_limit"));
         Long reservation = first(reservations == null ? null : nodes.bytes(reservations.get("memory"), rp + ".reservations.memory"),
                 nodes.bytes(svc.get("mem_reservation"), p + ".mem_reservation"));
-        Long nanoCpus = first(limits == null ? null : nanoCpus(limits.get("cpus"), rp + ".limits.cpus"),
-                nanoCpus(svc.get("cpus"), p + ".cpus"));
+        Long deployCpus = limits == null ? null : nanoCpus(limits.get("cpus"), rp + ".limits.cpus");
+        Long serviceCpus = nanoCpus(svc.get("cpus"), p + ".cpus");
+        if (deployCpus != null && serviceCpus != null && !deployCpus.equals(serviceCpus)) {
+            // compose-go refuses the two when they differ: which one the person meant cannot be told
+            nodes.problems().add(svc.get("cpus"), p + ".cpus", "cpus and deploy.resources.limits.cpus disagree", "keep one of them");
+        }
+        Long nanoCpus = first(deployCpus, serviceCpus);
         Long pids = first(limits == null ? null : nodes.longValue(limits.get("pids"), rp + ".limits.pids"),
                 nodes.longValue(svc.get("pids_limit"), p + ".pids_limit"));
         if (reservations != null) nanoCpus(reservations.get("cpus"), rp + ".reservations.cpus"); // checked; outside a swarm only memory is reserved

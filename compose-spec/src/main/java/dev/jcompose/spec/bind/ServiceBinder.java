@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /** Binds one service's canonical tree to a {@link Service}, reporting every problem it meets. */
 final class ServiceBinder {
-    private static final Pattern RESTART = Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
+    private static final Pattern RESTART = Pattern.compile("no|always|unless-stopped|on-failure(:\\d{1,9})?");
 
     private final Nodes nodes;
     private final Path projectDir;
@@ -392,7 +392,7 @@ final class ServiceBinder {
         }
         if (m.get("volume") instanceof MapNode volume) nodes.bool(volume.get("nocopy"), path + ".volume", "nocopy");
         if (m.get("tmpfs") instanceof MapNode tmpfs && tmpfs.get("mode") instanceof ScalarNode mode && !mode.isNull()
-                && !mode.value().matches("0?[0-7]{1,4}")) {
+                && !mode.value().matches("(0o|0)?[0-7]{1,4}")) {
             nodes.problems().add(mode, path + ".tmpfs.mode", "must be a file mode such as 1777, found \"" + mode.value() + "\"");
         }
         SortedMap<String, Object> options = new TreeMap<>();

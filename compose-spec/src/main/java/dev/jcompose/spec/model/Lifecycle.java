@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param stopGracePeriodNanos null for the engine's default (10 s)
  * @param attach               false: {@code up} does not show this service's output
- * @param deployRestart        {@code deploy.restart_policy} as a restart word ({@code on-failure:3}), which applies
- *                             where {@code restart} is unset; or null
+ * @param deployRestart        {@code deploy.restart_policy} as a restart word ({@code on-failure:3}), which wins
+ *                             over {@code restart}, as in docker compose; or null
  */
 public record Lifecycle(String stopSignal, Long stopGracePeriodNanos, List<Hook> postStart, List<Hook> preStop, boolean attach,
                         String deployRestart) {

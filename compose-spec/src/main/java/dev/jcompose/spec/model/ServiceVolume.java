@@ -43,7 +43,12 @@ public record ServiceVolume(String type, String source, String target, boolean r
 
     /** {@code volume.nocopy}: the volume is not filled from the image's content. */
     public boolean noCopy() {
-        return "true".equals(text(option("volume", "nocopy")));
+        // the binder checked it is a boolean; YAML 1.1's words for true are booleans here too
+        String value = text(option("volume", "nocopy"));
+        return value != null && switch (value.toLowerCase()) {
+            case "true", "yes", "y", "on" -> true;
+            default -> false;
+        };
     }
 
     /** {@code volume.subpath}: the folder of the volume to mount, or null. */
@@ -57,10 +62,14 @@ public record ServiceVolume(String type, String source, String target, boolean r
         return size == null ? null : Long.valueOf(size);
     }
 
-    /** {@code tmpfs.mode}: file modes are octal, {@code 1777} as a person writes it, so it is read as octal. */
+    /**
+     * {@code tmpfs.mode}: the specification's "Unix permission bits as an octal number", so {@code 1777} and
+     * {@code 0o1777} are both read as octal (compose-go reads a bare number as decimal, which makes 1777 mean
+     * nothing a person intends).
+     */
     public Integer tmpfsMode() {
         String mode = text(option("tmpfs", "mode"));
-        return mode == null ? null : Integer.parseInt(mode, 8);
+        return mode == null ? null : Integer.parseInt(mode.startsWith("0o") ? mode.substring(2) : mode, 8);
     }
 
     private Object option(String section, String key) {

@@ -70,7 +70,8 @@ class ContainerOptionsBindingTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             `deploy: {restart_policy: {condition: on-failure, max_attempts: 3}}` | on-failure:3
             `deploy: {restart_policy: {condition: none}}`                        | no
-            `deploy: {restart_policy: {}}`                                       | always
+            `deploy: {restart_policy: {}}`                                       | no
+            `deploy: {restart_policy: {condition: any}}`                         | always
             `deploy: {restart_policy: {condition: on-failure}}`                  | on-failure
             """)
     void deployRestartPolicy(String attributes, String expected) {
@@ -80,7 +81,7 @@ class ContainerOptionsBindingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             `mem_limit: 512m, memswap_limit: -1, cpus: 0.5, pids_limit: 10` | 536870912 -1 500000000 10
-            `mem_limit: 1g, cpus: 2, deploy: {resources: {limits: {memory: 64M, cpus: "0.25", pids: 5}}}` | 67108864 null 250000000 5
+            `mem_limit: 1g, cpus: 0.25, deploy: {resources: {limits: {memory: 64M, cpus: "0.25", pids: 5}}}` | 67108864 null 250000000 5
             `memswap_limit: 1gb, cpu_rt_runtime: 400ms, cpu_period: 100000` | null 1073741824 null null
             """)
     void resources(String attributes, String expected) {
@@ -150,6 +151,9 @@ class ContainerOptionsBindingTest {
             `ulimits: {nofile: {soft: 2, hard: 1}}` | compose.yaml:2:43: services.app.ulimits.nofile: soft limit 2 is above hard limit 1
             `network_mode: host, networks: [a]` | compose.yaml:2:39: services.app.network_mode: network_mode and networks are mutually exclusive (keep one of them)
             `cpus: -1`                       | compose.yaml:2:31: services.app.cpus: must not be negative, found -1
+            `cpus: 2, deploy: {resources: {limits: {cpus: "1"}}}` | compose.yaml:2:31: services.app.cpus: cpus and deploy.resources.limits.cpus disagree (keep one of them)
+            `dns: [nameserver]`              | compose.yaml:2:31: services.app.dns[0]: invalid DNS address "nameserver" (write an IP address such as 8.8.8.8)
+            `healthcheck: {start_interval: 1s}` | compose.yaml:2:55: services.app.healthcheck.start_interval: needs start_period (start_interval is how often the check runs during start_period)
             """)
     void rejects(String attributes, String expected) {
         String error = Snippets.error(dir, attributes);

@@ -4,6 +4,7 @@ import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.spec.model.ContainerOptions;
 import dev.jcompose.spec.model.Healthcheck;
+import dev.jcompose.spec.model.Namespace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ final class ContainerConfigs {
         body.put("User", spec.user());
         body.put("Hostname", spec.hostname());
         body.put("Domainname", o.lookup().domainname());
+        body.flag("NetworkDisabled", o.isolation().network() instanceof Namespace.Mode m && m.value().equals("disabled"));
         body.put("StopSignal", o.lifecycle().stopSignal());
         body.put("StopTimeout", o.lifecycle().stopTimeoutSeconds());
         // before API 1.44 an endpoint has no MAC address of its own: the container's is the one

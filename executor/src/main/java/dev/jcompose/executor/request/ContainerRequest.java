@@ -1,6 +1,8 @@
 package dev.jcompose.executor.request;
 
 import dev.jcompose.planner.spec.ContainerSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +13,13 @@ import java.util.Map;
  *
  * @param body     Config fields at the top, {@code HostConfig}, {@code NetworkingConfig}
  * @param platform the {@code platform} query parameter, or null
+ * @param others   the endpoint configuration of each other network, in the order to connect them after the create
  * @param warnings what this request leaves out and why
  */
-public record ContainerRequest(Map<String, Object> body, String platform, List<String> warnings) {
+public record ContainerRequest(Map<String, Object> body, String platform, Map<String, Map<String, Object>> others,
+                               List<String> warnings) {
     public ContainerRequest {
+        others = Collections.unmodifiableMap(new LinkedHashMap<>(others));
         warnings = List.copyOf(warnings);
     }
 
@@ -25,6 +30,7 @@ public record ContainerRequest(Map<String, Object> body, String platform, List<S
         body.always("HostConfig", HostConfigs.of(t).map());
         Map<String, Object> networking = Endpoints.networkingConfig(t);
         if (networking != null) body.put("NetworkingConfig", networking);
-        return new ContainerRequest(body.map(), spec.options().isolation().platform(), t.warnings());
+        Map<String, Map<String, Object>> others = Endpoints.others(t);
+        return new ContainerRequest(body.map(), spec.options().isolation().platform(), others, t.warnings());
     }
 }

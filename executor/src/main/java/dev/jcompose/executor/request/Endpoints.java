@@ -1,6 +1,7 @@
 package dev.jcompose.executor.request;
 
 import dev.jcompose.planner.spec.ContainerSpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,6 +28,22 @@ public final class Endpoints {
         return a != null && a.macAddress() != null ? a.macAddress() : spec.options().lookup().macAddress();
     }
 
+    /** The endpoints of the container's other networks, in the order they are connected, for the same translation's warnings. */
+    static Map<String, Map<String, Object>> others(Translation t) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        ContainerSpec spec = t.spec();
+        if (spec.options().isolation().network() != null) return out;
+        boolean first = true;
+        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            out.put(n.getKey(), endpoint(t, n.getValue(), false).map());
+        }
+        return out;
+    }
+
     /** The body of {@code POST /networks/{id}/connect}. */
     public static Map<String, Object> connect(String container, ContainerSpec.NetworkAttachment attachment, String apiVersion) {
         ContainerSpec none = new ContainerSpec(container, "", 0, "", null, null, new java.util.TreeMap<>(), new java.util.TreeMap<>(),
@@ -36,8 +53,7 @@ public final class Endpoints {
     }
 
     /**
-     * @param primary the container's first network: the one that takes the service's {@code mac_address} and
-     *                {@code links}
+     * @param primary the container's first network: the one that takes the service's {@code mac_address}
      */
     static Body endpoint(Translation t, ContainerSpec.NetworkAttachment a, boolean primary) {
         Body endpoint = new Body();
@@ -49,7 +65,8 @@ public final class Endpoints {
         else if (a.macAddress() != null && !primary) t.supports(ENDPOINT_MAC_API, "networks.*.mac_address on a second network");
         endpoint.put("DriverOpts", a.driverOpts());
         if (a.gwPriority() != 0 && t.supports("1.48", "networks.*.gw_priority")) endpoint.put("GwPriority", a.gwPriority());
-        if (primary) endpoint.put("Links", t.spec().options().lookup().links());
+        // as docker compose: the links on every network the container is on
+        endpoint.put("Links", t.spec().options().lookup().links());
         return endpoint;
     }
 }

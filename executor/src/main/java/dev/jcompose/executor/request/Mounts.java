@@ -32,7 +32,7 @@ final class Mounts {
 
     private void add(Translation t, ContainerSpec.MountSpec m) {
         switch (m.type()) {
-            case "bind" -> bind(m);
+            case "bind" -> bind(t, m);
             case "tmpfs" -> {
                 Body mount = base("tmpfs", null, m);
                 Body options = new Body().put("SizeBytes", m.tmpfsSize()).put("Mode", m.tmpfsMode());
@@ -56,7 +56,7 @@ final class Mounts {
         }
     }
 
-    private void bind(ContainerSpec.MountSpec m) {
+    private void bind(Translation t, ContainerSpec.MountSpec m) {
         if (m.createHostPath() && m.propagation() == null) {
             StringBuilder bind = new StringBuilder(m.source()).append(':').append(m.target()).append(':').append(m.readOnly() ? "ro" : "rw");
             if (m.selinux() != null) bind.append(',').append(m.selinux());
@@ -65,6 +65,10 @@ final class Mounts {
         }
         Body mount = base("bind", m.source(), m);
         if (m.propagation() != null) mount.put("BindOptions", Map.of("Propagation", m.propagation()));
+        if (m.selinux() != null) {
+            // the engine's mount API has no SELinux relabel: only the legacy bind string carries it
+            t.warn(m.target() + ": bind.selinux cannot go with bind.propagation or create_host_path: false: ignored");
+        }
         mounts.add(mount.map());
     }
 

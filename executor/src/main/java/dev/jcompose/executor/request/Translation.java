@@ -31,6 +31,11 @@ final class Translation {
         return false;
     }
 
+    /** Something of the spec this request cannot carry, whatever the API version. */
+    void warn(String what) {
+        warnings.add(spec.name() + ": " + what);
+    }
+
     List<String> warnings() {
         return warnings;
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * per case under {@code src/test/resources/requests/} with a {@code compose.yaml} (project {@code demo}), an
  * optional {@code case.properties} ({@code api=1.44}; 1.41 by default, the engine these machines run), and
  * {@code expected.json}: per container of each service, the create request's query, its body (the labels without
- * compose's own, which other tests pin) and the warnings. Each expectation was checked against what docker compose
+ * compose's own, which other tests pin), the endpoints of the networks connected after it, and the warnings. Each expectation was checked against what docker compose
  * v2's {@code create.go} sends for the attribute.
  */
 class ContainerRequestFixturesTest {
@@ -66,6 +66,7 @@ class ContainerRequestFixturesTest {
             Map<String, Object> entry = new LinkedHashMap<>();
             if (request.platform() != null) entry.put("platform", request.platform());
             entry.put("body", body);
+            if (!request.others().isEmpty()) entry.put("connect", request.others());
             if (!request.warnings().isEmpty()) entry.put("warnings", request.warnings());
             if (!spec.files().isEmpty()) entry.put("files", spec.files().stream().map(ContainerSpec.FileCopy::toString).toList());
             out.put(spec.name(), entry);

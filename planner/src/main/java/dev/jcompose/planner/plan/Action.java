@@ -143,7 +143,14 @@ public sealed interface Action {
         public String doing() { return "Starting"; }
     }
 
+    /**
+     * @param timeoutSeconds how long the engine waits before it kills; {@link #OWN_TIMEOUT} lets it take the
+     *                       container's own ({@code stop_grace_period}, else 10 s), as docker compose does without -t
+     */
     record StopContainer(String name, String service, int timeoutSeconds) implements Action {
+        /** No timeout given: the container's {@code stop_grace_period} applies. */
+        public static final int OWN_TIMEOUT = -1;
+
         public String resource() { return "Container " + name; }
         public String verb() { return "stop"; }
         public String done() { return "Stopped"; }
