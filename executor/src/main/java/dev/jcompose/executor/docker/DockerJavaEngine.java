@@ -10,11 +10,7 @@ import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
@@ -33,7 +29,6 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,109 +39,34 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The engine through docker-java and its zerodep transport: the only class of jcompose that imports docker-java.
- * The API version is negotiated once: {@code GET /version} unversioned, then every call at the lower of the
+ * The engine through docker-java and its zerodep transport; this package is the only one of jcompose that imports
+ * docker-java. The API version is negotiated once ({@link EngineConnection}), then every call at the lower of the
  * engine's version and {@link #NEWEST_API}, so an engine speaking 1.41 and one refusing anything below 1.44
  * both work.
  */
 public final class DockerJavaEngine implements Engine {
     /** The newest Engine API version jcompose has been written against. */
     public static final String NEWEST_API = "1.47";
-    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
-    /**
-     * docker-java's client, made at its first use: building it builds a Jackson ObjectMapper for its model classes,
-     * which commands that only read (ps, a no-op up) never need.
-     */
-    private final Supplier<DockerClient> clientFactory;
-    private DockerClient client;
+    private final EngineConnection connection;
     /** docker-java's transport, for the reads every command makes, answered as plain JSON ({@link EngineJson}). */
     private final DockerHttpClient http;
     private final EngineJson json = new EngineJson();
     private final EngineInfo info;
-    /** The engine's unix socket, where streams with standard input are spoken directly ({@link Hijacked}); or null. */
-    private final String unixSocket;
 
-    private DockerJavaEngine(Supplier<DockerClient> client, DockerHttpClient http, EngineInfo info, String unixSocket) {
-        this.clientFactory = client;
-        this.http = http;
-        this.info = info;
-        this.unixSocket = unixSocket;
+    private DockerJavaEngine(EngineConnection connection) {
+        this.connection = connection;
+        this.http = connection.http();
+        this.info = connection.info();
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
     public static DockerJavaEngine connect(Map<String, String> env) {
-        String host = env.getOrDefault("DOCKER_HOST", DEFAULT_HOST);
-        if (host.startsWith("unix://") && !env.containsKey("DOCKER_TLS_VERIFY")) return connectUnix(host);
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host);
-        if (env.containsKey("DOCKER_TLS_VERIFY")) builder.withDockerTlsVerify(env.get("DOCKER_TLS_VERIFY"));
-        if (env.containsKey("DOCKER_CERT_PATH")) builder.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
-        DefaultDockerClientConfig probeConfig;
-        try {
-            probeConfig = builder.build();
-        } catch (RuntimeException e) {
-            throw new EngineUnavailableException("DOCKER_HOST=" + host + " is not usable: " + e.getMessage(), e);
-        }
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(probeConfig.getDockerHost())
-                .sslConfig(probeConfig.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        Version version;
-        try {
-            version = DockerClientImpl.getInstance(probeConfig, http).versionCmd().exec();
-        } catch (RuntimeException e) {
-            closeQuietly(http);
-            throw new EngineUnavailableException("Cannot connect to the Docker engine at " + host + ": " + rootMessage(e)
-                    + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
-        }
-        String api = ApiVersions.negotiate(version.getApiVersion(), version.getMinAPIVersion(), NEWEST_API);
-        DefaultDockerClientConfig config = builder.withApiVersion(api).build();
-        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(config, http), http, new EngineInfo(version.getVersion(), api, host), null);
+        return new DockerJavaEngine(EngineConnection.open(env, NEWEST_API));
     }
 
-    /**
-     * The local engine, the way that starts fastest: a configuration read from nowhere, no TLS context, and the
-     * API version from {@code GET /_ping}'s headers, so that no JSON is parsed before the first real call.
-     */
-    private static DockerJavaEngine connectUnix(String host) {
-        java.net.URI uri = java.net.URI.create(host);
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(uri)
-                .sslConfig(NoTls::context)
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        String engineApi;
-        String engineVersion;
-        DockerHttpClient.Request ping = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
-        try (DockerHttpClient.Response r = http.execute(ping)) {
-            if (r.getStatusCode() != 200) throw new IllegalStateException("GET /_ping answered " + r.getStatusCode());
-            engineApi = header(r, "Api-Version");
-            String server = header(r, "Server"); // Docker/20.10.24+dfsg1 (linux)
-            engineVersion = server == null ? "unknown" : server.replaceFirst("^[^/]*/", "").replaceFirst(" .*$", "");
-        } catch (RuntimeException e) {
-            closeQuietly(http);
-            throw new EngineUnavailableException("Cannot connect to the Docker engine at " + host + ": " + rootMessage(e)
-                    + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
-        }
-        String api = ApiVersions.negotiate(engineApi, null, NEWEST_API);
-        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(new UnixSocketConfig(uri, api), http), http, new EngineInfo(engineVersion, api, host), uri.getPath());
-    }
-
-    private static String header(DockerHttpClient.Response r, String name) {
-        for (Map.Entry<String, List<String>> h : r.getHeaders().entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) return h.getValue().get(0);
-        }
-        return null;
-    }
-
-    private synchronized DockerClient client() {
-        if (client == null) client = clientFactory.get();
-        return client;
+    private DockerClient client() {
+        return connection.client();
     }
 
     @Override
@@ -365,9 +285,9 @@ public final class DockerJavaEngine implements Engine {
             create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
         String id = call(what, () -> create.exec()).getId();
-        if (stdin != null && !spec.detach() && unixSocket != null) {
+        if (stdin != null && !spec.detach() && connection.unixSocket() != null) {
             String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
-            Hijacked stream = Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
+            Hijacked stream = Hijacked.open(connection.unixSocket(), "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
             stream.awaitEnd(0);
             stream.close();
             Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
@@ -622,8 +542,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
-        if (stdin != null && unixSocket != null) {
-            return Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/containers/" + container
+        if (stdin != null && connection.unixSocket() != null) {
+            return Hijacked.open(connection.unixSocket(), "/v" + info.apiVersion() + "/containers/" + container
                     + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
         }
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
@@ -706,16 +626,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void close() {
-        try {
-            DockerClient made;
-            synchronized (this) {
-                made = client;
-            }
-            if (made != null) made.close(); // closes the transport too
-            else http.close();
-        } catch (IOException e) {
-            // nothing left to do with a connection being closed
-        }
+        connection.close();
     }
 
     /** A 404 from the engine, for the calls where "not there" is an answer rather than a failure. */
@@ -745,27 +656,13 @@ public final class DockerJavaEngine implements Engine {
             throw e;
         } catch (RuntimeException e) {
             if (EngineMessages.isConnectionFailure(e)) {
-                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": " + rootMessage(e), e);
+                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": " + EngineMessages.rootMessage(e), e);
             }
-            throw new EngineException(what + ": " + rootMessage(e), e);
+            throw new EngineException(what + ": " + EngineMessages.rootMessage(e), e);
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     private static TreeMap<String, String> labels(Map<String, String> labels) {
         return labels == null ? new TreeMap<>() : new TreeMap<>(labels);
-    }
-
-    private static void closeQuietly(DockerHttpClient http) {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // the connection never worked
-        }
     }
 }
