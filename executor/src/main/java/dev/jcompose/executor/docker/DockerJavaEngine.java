@@ -1,17 +1,19 @@
 package dev.jcompose.executor.docker;
 
+import static dev.jcompose.executor.docker.Transport.filters;
+import static dev.jcompose.executor.docker.Transport.pathSegment;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import dev.jcompose.executor.ContainerStatus;
+import dev.jcompose.executor.docker.Transport.NotFound;
+import dev.jcompose.executor.docker.Transport.NotModified;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
@@ -36,7 +38,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The engine through docker-java and its zerodep transport; this package is the only one of jcompose that imports
@@ -49,15 +50,13 @@ public final class DockerJavaEngine implements Engine {
     public static final String NEWEST_API = "1.47";
 
     private final EngineConnection connection;
-    /** docker-java's transport, for the reads every command makes, answered as plain JSON ({@link EngineJson}). */
-    private final DockerHttpClient http;
-    private final EngineJson json = new EngineJson();
+    private final Transport transport;
     private final EngineInfo info;
 
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
-        this.http = connection.http();
         this.info = connection.info();
+        this.transport = new Transport(connection.http(), info);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -76,13 +75,13 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedContainer> containers(String project) {
-        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
+        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
                 + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project))));
     }
 
     @Override
     public List<ObservedContainer> allProjectContainers() {
-        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
+        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
                 + filters("label", dev.jcompose.planner.Labels.PROJECT))));
     }
 
@@ -116,52 +115,9 @@ public final class DockerJavaEngine implements Engine {
         return s == null ? "" : s;
     }
 
-    /** A {@code filters} query value: {@code {"label":["a=b"]}}, URL-encoded. */
-    private static String filters(String kind, String value) {
-        String text = "{\"" + kind + "\":[\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private Object get(String path) {
-        return send(DockerHttpClient.Request.Method.GET, path, null);
-    }
-
-    /**
-     * One call on the negotiated API version, with a JSON body when {@code body} is not null; the answer as plain
-     * JSON values (null when there is none). An error status throws docker-java's exceptions with the engine's
-     * body, which {@link #call} words as for any other call.
-     */
-    private Object send(DockerHttpClient.Request.Method method, String path, Object body) {
-        return sendBytes(method, path, body == null ? null : json.write(body), "application/json");
-    }
-
-    /** {@link #send} with a body of bytes: a tar stream, say. */
-    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body) {
-        return sendBytes(method, path, body, "application/x-tar");
-    }
-
-    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body, String contentType) {
-        var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
-        if (body != null) builder.putHeader("Content-Type", contentType).bodyBytes(body);
-        try (DockerHttpClient.Response r = http.execute(builder.build())) {
-            int status = r.getStatusCode();
-            if (status == 304) throw new NotModifiedException("not modified");
-            if (status >= 200 && status < 300) return json.read(r.getBody());
-            String text = new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (status == 404) throw new NotFoundException(text);
-            throw new DockerException(text, status);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void post(String path, Object body) {
-        send(DockerHttpClient.Request.Method.POST, path, body);
-    }
-
     @Override
     public List<ObservedNetwork> networks() {
-        Object list = call("list networks", () -> get("/networks"));
+        Object list = transport.call("list networks", () -> transport.get("/networks"));
         List<ObservedNetwork> out = new ArrayList<>();
         for (Object n : EngineJson.list(list)) {
             out.add(new ObservedNetwork(EngineJson.string(n, "Id"), EngineJson.string(n, "Name"), EngineJson.string(n, "Driver"),
@@ -172,7 +128,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedVolume> volumes(String project) {
-        Object answer = call("list volumes", () -> get("/volumes?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
+        Object answer = transport.call("list volumes", () -> transport.get("/volumes?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
         List<ObservedVolume> out = new ArrayList<>();
         for (Object v : EngineJson.list(answer, "Volumes")) out.add(volume(v));
         return out;
@@ -182,14 +138,10 @@ public final class DockerJavaEngine implements Engine {
         return new ObservedVolume(EngineJson.string(v, "Name"), EngineJson.string(v, "Driver"), EngineJson.stringMap(v, "Labels"));
     }
 
-    private static String pathSegment(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     @Override
     public Optional<ObservedVolume> volume(String name) {
         try {
-            return Optional.of(volume(call("inspect volume " + name, () -> get("/volumes/" + pathSegment(name)))));
+            return Optional.of(volume(transport.call("inspect volume " + name, () -> transport.get("/volumes/" + pathSegment(name)))));
         } catch (NotFound e) {
             return Optional.empty();
         }
@@ -198,7 +150,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
         try {
-            Object i = call("inspect image " + reference, () -> get("/images/" + reference + "/json"));
+            Object i = transport.call("inspect image " + reference, () -> transport.get("/images/" + reference + "/json"));
             long created = 0;
             try {
                 String date = EngineJson.string(i, "Created");
@@ -216,7 +168,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pushImage(String reference) {
         ImageReference ref = ImageReference.parse(reference);
-        call("push image " + reference, () -> {
+        transport.call("push image " + reference, () -> {
             try {
                 return client().pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -244,7 +196,7 @@ public final class DockerJavaEngine implements Engine {
         if (spec.network() != null) cmd.withNetworkMode(spec.network());
         if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
         if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new java.util.LinkedHashSet<>(spec.extraHosts()));
-        call("build image " + spec.image(), () -> {
+        transport.call("build image " + spec.image(), () -> {
             try {
                 return cmd.exec(result).awaitCompletion();
             } catch (InterruptedException e) {
@@ -258,7 +210,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
         List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
-        Object list = call("list images", () -> get("/images/json?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
+        Object list = transport.call("list images", () -> transport.get("/images/json?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
         for (Object i : EngineJson.list(list)) {
             List<String> tags = new ArrayList<>();
             for (String t : EngineJson.strings(i, "RepoTags")) if (!t.equals("<none>:<none>")) tags.add(t);
@@ -284,18 +236,18 @@ public final class DockerJavaEngine implements Engine {
         if (!spec.environment().isEmpty()) {
             create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
-        String id = call(what, () -> create.exec()).getId();
+        String id = transport.call(what, () -> create.exec()).getId();
         if (stdin != null && !spec.detach() && connection.unixSocket() != null) {
             String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
             Hijacked stream = Hijacked.open(connection.unixSocket(), "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
             stream.awaitEnd(0);
             stream.close();
-            Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
+            Long code = transport.call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
             return code == null ? -1 : code.intValue();
         }
         var start = client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
-        call(what, () -> {
+        transport.call(what, () -> {
             try {
                 return start.exec(new ResultCallback.Adapter<Frame>() {
                     @Override
@@ -310,14 +262,14 @@ public final class DockerJavaEngine implements Engine {
             }
         });
         if (spec.detach()) return 0;
-        Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
+        Long code = transport.call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
         return code == null ? -1 : code.intValue();
     }
 
     @Override
     public void removeImage(String reference) {
         try {
-            call("remove image " + reference, () -> {
+            transport.call("remove image " + reference, () -> {
                 client().removeImageCmd(reference).withForce(false).exec();
                 return null;
             });
@@ -329,7 +281,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pullImage(String reference) {
         ImageReference ref = ImageReference.parse(reference);
-        call("pull image " + reference, () -> {
+        transport.call("pull image " + reference, () -> {
             try {
                 return client().pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -342,16 +294,16 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void createNetwork(NetworkSpec spec) {
         Map<String, Object> body = ResourceRequests.network(spec);
-        call("create network " + spec.name(), () -> {
-            post("/networks/create", body);
+        transport.call("create network " + spec.name(), () -> {
+            transport.post("/networks/create", body);
             return null;
         });
     }
 
     @Override
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
-        call("connect " + container + " to network " + network, () -> {
-            post("/networks/" + pathSegment(network) + "/connect", Endpoints.connect(container, attachment, info.apiVersion()));
+        transport.call("connect " + container + " to network " + network, () -> {
+            transport.post("/networks/" + pathSegment(network) + "/connect", Endpoints.connect(container, attachment, info.apiVersion()));
             return null;
         });
     }
@@ -359,8 +311,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void disconnectNetwork(String network, String container) {
         try {
-            call("disconnect " + container + " from network " + network, () -> {
-                post("/networks/" + pathSegment(network) + "/disconnect", Map.of("Container", container, "Force", true));
+            transport.call("disconnect " + container + " from network " + network, () -> {
+                transport.post("/networks/" + pathSegment(network) + "/disconnect", Map.of("Container", container, "Force", true));
                 return null;
             });
         } catch (NotFound e) {
@@ -376,7 +328,7 @@ public final class DockerJavaEngine implements Engine {
         long deadline = System.nanoTime() + ENDPOINT_RELEASE_MILLIS * 1_000_000;
         for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
             try {
-                call("remove network " + name, () -> send(DockerHttpClient.Request.Method.DELETE, "/networks/" + pathSegment(name), null));
+                transport.call("remove network " + name, () -> transport.send(Method.DELETE, "/networks/" + pathSegment(name), null));
                 return;
             } catch (NotFound e) {
                 return; // already gone: what down wanted
@@ -398,7 +350,7 @@ public final class DockerJavaEngine implements Engine {
 
     private List<String> attachedContainers(String network) {
         try {
-            Object inspected = call("inspect network " + network, () -> get("/networks/" + pathSegment(network)));
+            Object inspected = transport.call("inspect network " + network, () -> transport.get("/networks/" + pathSegment(network)));
             List<String> names = new ArrayList<>();
             if (EngineJson.field(inspected, "Containers") instanceof Map<?, ?> containers) {
                 containers.values().forEach(c -> names.add(EngineJson.string(c, "Name") == null ? "?" : EngineJson.string(c, "Name")));
@@ -422,8 +374,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void createVolume(VolumeSpec spec) {
         Map<String, Object> body = ResourceRequests.volume(spec);
-        call("create volume " + spec.name(), () -> {
-            post("/volumes/create", body);
+        transport.call("create volume " + spec.name(), () -> {
+            transport.post("/volumes/create", body);
             return null;
         });
     }
@@ -431,8 +383,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void removeVolume(String name) {
         try {
-            call("remove volume " + name, () -> {
-                send(DockerHttpClient.Request.Method.DELETE, "/volumes/" + pathSegment(name), null);
+            transport.call("remove volume " + name, () -> {
+                transport.send(Method.DELETE, "/volumes/" + pathSegment(name), null);
                 return null;
             });
         } catch (NotFound e) {
@@ -450,7 +402,7 @@ public final class DockerJavaEngine implements Engine {
         }
         String query = "/containers/create?name=" + pathSegment(spec.name())
                 + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
-        Object created = call("create container " + spec.name(), () -> send(DockerHttpClient.Request.Method.POST, query, request.body()));
+        Object created = transport.call("create container " + spec.name(), () -> transport.send(Method.POST, query, request.body()));
         String id = EngineJson.string(created, "Id");
         boolean first = true;
         for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
@@ -462,8 +414,8 @@ public final class DockerJavaEngine implements Engine {
         }
         if (!spec.files().isEmpty()) {
             byte[] archive = FileArchive.of(spec.files());
-            call("copy configs and secrets into " + spec.name(), () -> {
-                sendBytes(DockerHttpClient.Request.Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
+            transport.call("copy configs and secrets into " + spec.name(), () -> {
+                transport.sendBytes(Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
                 return null;
             });
         }
@@ -475,8 +427,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void startContainer(String name) {
         try {
-            call("start container " + name, () -> {
-                post("/containers/" + pathSegment(name) + "/start", null);
+            transport.call("start container " + name, () -> {
+                transport.post("/containers/" + pathSegment(name) + "/start", null);
                 return null;
             });
         } catch (NotModified e) {
@@ -487,8 +439,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void stopContainer(String name, int timeoutSeconds) {
         try {
-            call("stop container " + name, () -> {
-                post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
+            transport.call("stop container " + name, () -> {
+                transport.post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
                 return null;
             });
         } catch (NotModified | NotFound e) {
@@ -499,8 +451,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void removeContainer(String name, boolean removeVolumes) {
         try {
-            call("remove container " + name, () -> {
-                send(DockerHttpClient.Request.Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
+            transport.call("remove container " + name, () -> {
+                transport.send(Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
                 return null;
             });
         } catch (NotFound e) {
@@ -510,32 +462,32 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void renameContainer(String from, String to) {
-        call("rename container " + from + " to " + to, () -> {
-            post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
+        transport.call("rename container " + from + " to " + to, () -> {
+            transport.post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
             return null;
         });
     }
 
     @Override
     public void pauseContainer(String name) {
-        call("pause container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/pause", null);
+        transport.call("pause container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/pause", null);
             return null;
         });
     }
 
     @Override
     public void unpauseContainer(String name) {
-        call("unpause container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/unpause", null);
+        transport.call("unpause container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/unpause", null);
             return null;
         });
     }
 
     @Override
     public void restartContainer(String name, int timeoutSeconds) {
-        call("restart container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
+        transport.call("restart container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
             return null;
         });
     }
@@ -555,7 +507,7 @@ public final class DockerJavaEngine implements Engine {
         };
         var cmd = client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
         if (stdin != null) cmd.withStdIn(stdin);
-        call("attach to " + container, () -> cmd.exec(callback));
+        transport.call("attach to " + container, () -> cmd.exec(callback));
         try {
             callback.awaitStarted();
         } catch (InterruptedException e) {
@@ -581,7 +533,7 @@ public final class DockerJavaEngine implements Engine {
                 super.onComplete();
             }
         };
-        call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
+        transport.call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
                 .withFollowStream(true).withTailAll().exec(callback));
         return follower(callback);
     }
@@ -610,7 +562,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public ContainerStatus inspect(String container) {
-        Object st = EngineJson.field(call("inspect container " + container, () -> get("/containers/" + pathSegment(container) + "/json")), "State");
+        Object st = EngineJson.field(transport.call("inspect container " + container, () -> transport.get("/containers/" + pathSegment(container) + "/json")), "State");
         String health = EngineJson.string(EngineJson.field(st, "Health"), "Status");
         String state = orEmpty(EngineJson.string(st, "Status"));
         Object exit = EngineJson.field(st, "ExitCode");
@@ -620,46 +572,13 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public int waitContainer(String container) {
-        Integer code = call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
+        Integer code = transport.call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
         return code == null ? -1 : code;
     }
 
     @Override
     public void close() {
         connection.close();
-    }
-
-    /** A 404 from the engine, for the calls where "not there" is an answer rather than a failure. */
-    private static final class NotFound extends EngineException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
-
-    private static final class NotModified extends EngineException {
-        NotModified(String message) {
-            super(message);
-        }
-    }
-
-    /** Runs one call, turning docker-java's exceptions into ours with the engine's own message. */
-    private <T> T call(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (NotFoundException e) {
-            throw new NotFound(what + ": " + EngineMessages.of(e));
-        } catch (NotModifiedException e) {
-            throw new NotModified(what + ": not modified");
-        } catch (DockerException e) {
-            throw new EngineException(what + ": " + EngineMessages.of(e), e);
-        } catch (EngineException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (EngineMessages.isConnectionFailure(e)) {
-                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": " + EngineMessages.rootMessage(e), e);
-            }
-            throw new EngineException(what + ": " + EngineMessages.rootMessage(e), e);
-        }
     }
 
     private static TreeMap<String, String> labels(Map<String, String> labels) {
