@@ -1,6 +1,5 @@
 package dev.jcompose.executor.docker;
 
-import static dev.jcompose.executor.docker.Transport.filters;
 import static dev.jcompose.executor.docker.Transport.pathSegment;
 
 import com.github.dockerjava.api.DockerClient;
@@ -24,9 +23,9 @@ import dev.jcompose.executor.request.Endpoints;
 import dev.jcompose.executor.request.FileArchive;
 import dev.jcompose.executor.request.ResourceRequests;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
-import dev.jcompose.planner.observed.PublishedPort;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
@@ -51,12 +50,14 @@ public final class DockerJavaEngine implements Engine {
 
     private final EngineConnection connection;
     private final Transport transport;
+    private final ObservedReads reads;
     private final EngineInfo info;
 
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
         this.info = connection.info();
         this.transport = new Transport(connection.http(), info);
+        this.reads = new ObservedReads(transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -75,94 +76,37 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedContainer> containers(String project) {
-        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
-                + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project))));
+        return reads.containers(project);
     }
 
     @Override
     public List<ObservedContainer> allProjectContainers() {
-        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
-                + filters("label", dev.jcompose.planner.Labels.PROJECT))));
-    }
-
-    private static List<ObservedContainer> observed(Object list) {
-        List<ObservedContainer> out = new ArrayList<>();
-        for (Object c : EngineJson.list(list)) {
-            List<String> names = EngineJson.strings(c, "Names");
-            String id = EngineJson.string(c, "Id");
-            String name = names.isEmpty() ? id : names.get(0).replaceFirst("^/", "");
-            List<PublishedPort> ports = new ArrayList<>();
-            for (Object p : EngineJson.list(c, "Ports")) {
-                Object published = EngineJson.field(p, "PublicPort");
-                ports.add(new PublishedPort(EngineJson.string(p, "IP"), published == null ? null : (int) EngineJson.number(p, "PublicPort"),
-                        (int) EngineJson.number(p, "PrivatePort"), EngineJson.string(p, "Type")));
-            }
-            TreeMap<String, String> volumes = new TreeMap<>();
-            for (Object m : EngineJson.list(c, "Mounts")) {
-                // volume mounts have a name (binds have none)
-                String volume = EngineJson.string(m, "Name");
-                String destination = EngineJson.string(m, "Destination");
-                if (volume != null && !volume.isEmpty() && destination != null) volumes.put(destination, volume);
-            }
-            out.add(new ObservedContainer(id, name, EngineJson.string(c, "Image"), EngineJson.string(c, "ImageID"),
-                    orEmpty(EngineJson.string(c, "Command")), EngineJson.number(c, "Created"), orEmpty(EngineJson.string(c, "State")),
-                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes));
-        }
-        return out;
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        return reads.allProjectContainers();
     }
 
     @Override
     public List<ObservedNetwork> networks() {
-        Object list = transport.call("list networks", () -> transport.get("/networks"));
-        List<ObservedNetwork> out = new ArrayList<>();
-        for (Object n : EngineJson.list(list)) {
-            out.add(new ObservedNetwork(EngineJson.string(n, "Id"), EngineJson.string(n, "Name"), EngineJson.string(n, "Driver"),
-                    EngineJson.stringMap(n, "Labels")));
-        }
-        return out;
+        return reads.networks();
     }
 
     @Override
     public List<ObservedVolume> volumes(String project) {
-        Object answer = transport.call("list volumes", () -> transport.get("/volumes?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
-        List<ObservedVolume> out = new ArrayList<>();
-        for (Object v : EngineJson.list(answer, "Volumes")) out.add(volume(v));
-        return out;
-    }
-
-    private static ObservedVolume volume(Object v) {
-        return new ObservedVolume(EngineJson.string(v, "Name"), EngineJson.string(v, "Driver"), EngineJson.stringMap(v, "Labels"));
+        return reads.volumes(project);
     }
 
     @Override
     public Optional<ObservedVolume> volume(String name) {
-        try {
-            return Optional.of(volume(transport.call("inspect volume " + name, () -> transport.get("/volumes/" + pathSegment(name)))));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+        return reads.volume(name);
     }
 
     @Override
-    public Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
-        try {
-            Object i = transport.call("inspect image " + reference, () -> transport.get("/images/" + reference + "/json"));
-            long created = 0;
-            try {
-                String date = EngineJson.string(i, "Created");
-                if (date != null) created = java.time.Instant.parse(date).getEpochSecond();
-            } catch (java.time.format.DateTimeParseException e) {
-                // an odd date leaves the age unknown, nothing else
-            }
-            return Optional.of(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), EngineJson.strings(i, "RepoTags"),
-                    EngineJson.stringMap(EngineJson.field(i, "Config"), "Labels"), created, EngineJson.number(i, "Size")));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+    public Optional<ObservedImage> image(String reference) {
+        return reads.image(reference);
+    }
+
+    @Override
+    public List<ObservedImage> images(String project) {
+        return reads.images(project);
     }
 
     @Override
@@ -205,19 +149,6 @@ public final class DockerJavaEngine implements Engine {
             }
         });
         return result.imageId(spec.image());
-    }
-
-    @Override
-    public List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
-        List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
-        Object list = transport.call("list images", () -> transport.get("/images/json?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
-        for (Object i : EngineJson.list(list)) {
-            List<String> tags = new ArrayList<>();
-            for (String t : EngineJson.strings(i, "RepoTags")) if (!t.equals("<none>:<none>")) tags.add(t);
-            out.add(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), tags, EngineJson.stringMap(i, "Labels"),
-                    EngineJson.number(i, "Created"), EngineJson.number(i, "Size")));
-        }
-        return out;
     }
 
     @Override
@@ -337,7 +268,7 @@ public final class DockerJavaEngine implements Engine {
                 // The engine releases a removed container's endpoint after the removal has answered (moby#42119):
                 // a down that removes containers and then their network meets this now and then. Asked again a
                 // moment later, it succeeds; while containers that were not removed stay attached, it never will.
-                List<String> attached = attachedContainers(name);
+                List<String> attached = reads.attachedContainers(name);
                 if (!attached.isEmpty()) throw new dev.jcompose.executor.NetworkInUseException(name, attached);
                 if (System.nanoTime() > deadline) {
                     throw new EngineException(e.getMessage() + " (no container is attached to it any more: the engine kept"
@@ -345,20 +276,6 @@ public final class DockerJavaEngine implements Engine {
                 }
                 sleep(pause);
             }
-        }
-    }
-
-    private List<String> attachedContainers(String network) {
-        try {
-            Object inspected = transport.call("inspect network " + network, () -> transport.get("/networks/" + pathSegment(network)));
-            List<String> names = new ArrayList<>();
-            if (EngineJson.field(inspected, "Containers") instanceof Map<?, ?> containers) {
-                containers.values().forEach(c -> names.add(EngineJson.string(c, "Name") == null ? "?" : EngineJson.string(c, "Name")));
-            }
-            java.util.Collections.sort(names);
-            return names;
-        } catch (EngineException e) {
-            return List.of();
         }
     }
 
@@ -562,12 +479,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public ContainerStatus inspect(String container) {
-        Object st = EngineJson.field(transport.call("inspect container " + container, () -> transport.get("/containers/" + pathSegment(container) + "/json")), "State");
-        String health = EngineJson.string(EngineJson.field(st, "Health"), "Status");
-        String state = orEmpty(EngineJson.string(st, "Status"));
-        Object exit = EngineJson.field(st, "ExitCode");
-        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead")
-                ? (exit instanceof Number n ? Integer.valueOf(n.intValue()) : null) : null);
+        return reads.inspect(container);
     }
 
     @Override
