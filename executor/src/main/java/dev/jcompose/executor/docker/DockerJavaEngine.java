@@ -3,9 +3,6 @@ package dev.jcompose.executor.docker;
 import static dev.jcompose.executor.docker.Transport.pathSegment;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -17,6 +14,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.request.ContainerRequest;
 import dev.jcompose.executor.request.Endpoints;
@@ -29,7 +27,7 @@ import dev.jcompose.planner.observed.ObservedVolume;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +49,7 @@ public final class DockerJavaEngine implements Engine {
     private final EngineConnection connection;
     private final Transport transport;
     private final ObservedReads reads;
+    private final Streams streams;
     private final EngineInfo info;
 
     private DockerJavaEngine(EngineConnection connection) {
@@ -58,6 +57,7 @@ public final class DockerJavaEngine implements Engine {
         this.info = connection.info();
         this.transport = new Transport(connection.http(), info);
         this.reads = new ObservedReads(transport);
+        this.streams = new Streams(connection, transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -152,49 +152,8 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin, Consumer<byte[]> stdout,
-                    Consumer<byte[]> stderr) {
-        String what = "exec in " + container;
-        var create = client().execCreateCmd(container)
-                .withCmd(spec.command().toArray(String[]::new))
-                .withAttachStdout(!spec.detach())
-                .withAttachStderr(!spec.detach())
-                .withAttachStdin(stdin != null && !spec.detach())
-                .withTty(spec.tty())
-                .withPrivileged(spec.privileged());
-        if (spec.user() != null) create.withUser(spec.user());
-        if (spec.workingDir() != null) create.withWorkingDir(spec.workingDir());
-        if (!spec.environment().isEmpty()) {
-            create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        }
-        String id = transport.call(what, () -> create.exec()).getId();
-        if (stdin != null && !spec.detach() && connection.unixSocket() != null) {
-            String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
-            Hijacked stream = Hijacked.open(connection.unixSocket(), "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
-            stream.awaitEnd(0);
-            stream.close();
-            Long code = transport.call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
-            return code == null ? -1 : code.intValue();
-        }
-        var start = client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
-        if (stdin != null && !spec.detach()) start.withStdIn(stdin);
-        transport.call(what, () -> {
-            try {
-                return start.exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
-                        else stdout.accept(frame.getPayload());
-                    }
-                }).awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException(what + " interrupted");
-            }
-        });
-        if (spec.detach()) return 0;
-        Long code = transport.call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
-        return code == null ? -1 : code.intValue();
+    public int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        return streams.exec(container, spec, stdin, stdout, stderr);
     }
 
     @Override
@@ -410,71 +369,13 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
-        if (stdin != null && connection.unixSocket() != null) {
-            return Hijacked.open(connection.unixSocket(), "/v" + info.apiVersion() + "/containers/" + container
-                    + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
-        }
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
-                else stdout.accept(frame.getPayload());
-            }
-        };
-        var cmd = client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
-        if (stdin != null) cmd.withStdIn(stdin);
-        transport.call("attach to " + container, () -> cmd.exec(callback));
-        try {
-            callback.awaitStarted();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("attach to " + container + " interrupted");
-        }
-        return follower(callback);
+    public LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        return streams.attach(container, tty, stdin, stdout, stderr);
     }
 
     @Override
     public LogFollower followLogs(String container, Consumer<String> lines) {
-        // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
-        Map<StreamType, LineSplitter> splitters = new java.util.EnumMap<>(StreamType.class);
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                splitters.computeIfAbsent(frame.getStreamType(), t -> new LineSplitter(lines)).accept(frame.getPayload());
-            }
-
-            @Override
-            public void onComplete() {
-                splitters.values().forEach(LineSplitter::flush);
-                super.onComplete();
-            }
-        };
-        transport.call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
-                .withFollowStream(true).withTailAll().exec(callback));
-        return follower(callback);
-    }
-
-    private static LogFollower follower(ResultCallback.Adapter<Frame> callback) {
-        return new LogFollower() {
-            @Override
-            public void awaitEnd(long millis) {
-                try {
-                    callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    callback.close();
-                } catch (IOException e) {
-                    // the stream is going away anyway
-                }
-            }
-        };
+        return streams.followLogs(container, lines);
     }
 
     @Override
@@ -484,8 +385,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public int waitContainer(String container) {
-        Integer code = transport.call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
-        return code == null ? -1 : code;
+        return streams.waitContainer(container);
     }
 
     @Override
