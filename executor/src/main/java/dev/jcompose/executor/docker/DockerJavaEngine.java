@@ -2,7 +2,6 @@ package dev.jcompose.executor.docker;
 
 import static dev.jcompose.executor.docker.Transport.pathSegment;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -24,6 +23,7 @@ import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.spec.BuildSpec;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +49,7 @@ public final class DockerJavaEngine implements Engine {
     private final Transport transport;
     private final ObservedReads reads;
     private final Streams streams;
+    private final ImageCalls images;
     private final EngineInfo info;
 
     private DockerJavaEngine(EngineConnection connection) {
@@ -58,15 +58,12 @@ public final class DockerJavaEngine implements Engine {
         this.transport = new Transport(connection.http(), info);
         this.reads = new ObservedReads(transport);
         this.streams = new Streams(connection, transport);
+        this.images = new ImageCalls(connection, transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
     public static DockerJavaEngine connect(Map<String, String> env) {
         return new DockerJavaEngine(EngineConnection.open(env, NEWEST_API));
-    }
-
-    private DockerClient client() {
-        return connection.client();
     }
 
     @Override
@@ -110,75 +107,28 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public void pushImage(String reference) {
-        ImageReference ref = ImageReference.parse(reference);
-        transport.call("push image " + reference, () -> {
-            try {
-                return client().pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("push of " + reference + " interrupted");
-            }
-        });
+    public void pullImage(String reference) {
+        images.pull(reference);
     }
 
     @Override
-    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
-                             Consumer<String> output) {
-        BuildOutput result = new BuildOutput(output);
-        var cmd = client().buildImageCmd(context)
-                .withDockerfilePath(dockerfile)
-                .withTags(new java.util.LinkedHashSet<>(spec.tags()))
-                .withLabels(spec.labels())
-                .withNoCache(spec.noCache())
-                .withPull(spec.pull())
-                .withRemove(true)
-                .withForcerm(true); // no intermediate container is left behind by a failed step
-        for (Map.Entry<String, String> a : spec.args().entrySet()) cmd.withBuildArg(a.getKey(), a.getValue());
-        if (spec.target() != null) cmd.withTarget(spec.target());
-        if (!spec.cacheFrom().isEmpty()) cmd.withCacheFrom(new java.util.LinkedHashSet<>(spec.cacheFrom()));
-        if (spec.network() != null) cmd.withNetworkMode(spec.network());
-        if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
-        if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new java.util.LinkedHashSet<>(spec.extraHosts()));
-        transport.call("build image " + spec.image(), () -> {
-            try {
-                return cmd.exec(result).awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("build of " + spec.image() + " interrupted");
-            }
-        });
-        return result.imageId(spec.image());
+    public void pushImage(String reference) {
+        images.push(reference);
+    }
+
+    @Override
+    public String buildImage(BuildSpec spec, String dockerfile, InputStream context, Consumer<String> output) {
+        return images.build(spec, dockerfile, context, output);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        images.remove(reference);
     }
 
     @Override
     public int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
         return streams.exec(container, spec, stdin, stdout, stderr);
-    }
-
-    @Override
-    public void removeImage(String reference) {
-        try {
-            transport.call("remove image " + reference, () -> {
-                client().removeImageCmd(reference).withForce(false).exec();
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone: what the removal wanted
-        }
-    }
-
-    @Override
-    public void pullImage(String reference) {
-        ImageReference ref = ImageReference.parse(reference);
-        transport.call("pull image " + reference, () -> {
-            try {
-                return client().pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("pull of " + reference + " interrupted");
-            }
-        });
     }
 
     @Override
