@@ -1,24 +1,11 @@
 package dev.jcompose.executor.docker;
 
-import static dev.jcompose.executor.docker.Transport.pathSegment;
-
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import dev.jcompose.executor.ContainerStatus;
-import dev.jcompose.executor.docker.Transport.NotFound;
-import dev.jcompose.executor.docker.Transport.NotModified;
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
-import dev.jcompose.executor.request.ContainerRequest;
-import dev.jcompose.executor.request.Endpoints;
-import dev.jcompose.executor.request.FileArchive;
-import dev.jcompose.executor.request.ResourceRequests;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -28,11 +15,9 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -40,25 +25,32 @@ import java.util.function.Consumer;
  * docker-java. The API version is negotiated once ({@link EngineConnection}), then every call at the lower of the
  * engine's version and {@link #NEWEST_API}, so an engine speaking 1.41 and one refusing anything below 1.44
  * both work.
+ *
+ * <p>This class connects and hands each call to what holds it: {@link ObservedReads} (the engine's state as observed
+ * records), {@link ResourceCalls} (networks, volumes), {@link ContainerCalls}, {@link ImageCalls} and {@link Streams}
+ * (attach, logs, exec, wait), all over one {@link Transport}.
  */
 public final class DockerJavaEngine implements Engine {
     /** The newest Engine API version jcompose has been written against. */
     public static final String NEWEST_API = "1.47";
 
     private final EngineConnection connection;
-    private final Transport transport;
-    private final ObservedReads reads;
-    private final Streams streams;
-    private final ImageCalls images;
     private final EngineInfo info;
+    private final ObservedReads reads;
+    private final ResourceCalls resources;
+    private final ContainerCalls containers;
+    private final ImageCalls images;
+    private final Streams streams;
 
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
         this.info = connection.info();
-        this.transport = new Transport(connection.http(), info);
+        Transport transport = new Transport(connection.http(), info);
         this.reads = new ObservedReads(transport);
-        this.streams = new Streams(connection, transport);
+        this.resources = new ResourceCalls(transport, reads, info);
+        this.containers = new ContainerCalls(transport, resources, info);
         this.images = new ImageCalls(connection, transport);
+        this.streams = new Streams(connection, transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -133,189 +125,72 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        Map<String, Object> body = ResourceRequests.network(spec);
-        transport.call("create network " + spec.name(), () -> {
-            transport.post("/networks/create", body);
-            return null;
-        });
+        resources.createNetwork(spec);
     }
 
     @Override
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
-        transport.call("connect " + container + " to network " + network, () -> {
-            transport.post("/networks/" + pathSegment(network) + "/connect", Endpoints.connect(container, attachment, info.apiVersion()));
-            return null;
-        });
+        resources.connectNetwork(network, container, attachment);
     }
 
     @Override
     public void disconnectNetwork(String network, String container) {
-        try {
-            transport.call("disconnect " + container + " from network " + network, () -> {
-                transport.post("/networks/" + pathSegment(network) + "/disconnect", Map.of("Container", container, "Force", true));
-                return null;
-            });
-        } catch (NotFound e) {
-            // not connected, or already gone: what the disconnect wanted
-        }
+        resources.disconnectNetwork(network, container);
     }
-
-    /** How long a network removal waits for the engine to let go of the endpoints of containers just removed. */
-    private static final long ENDPOINT_RELEASE_MILLIS = 3000;
 
     @Override
     public void removeNetwork(String name) {
-        long deadline = System.nanoTime() + ENDPOINT_RELEASE_MILLIS * 1_000_000;
-        for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
-            try {
-                transport.call("remove network " + name, () -> transport.send(Method.DELETE, "/networks/" + pathSegment(name), null));
-                return;
-            } catch (NotFound e) {
-                return; // already gone: what down wanted
-            } catch (EngineException e) {
-                if (!String.valueOf(e.getMessage()).contains("has active endpoints")) throw e;
-                // The engine releases a removed container's endpoint after the removal has answered (moby#42119):
-                // a down that removes containers and then their network meets this now and then. Asked again a
-                // moment later, it succeeds; while containers that were not removed stay attached, it never will.
-                List<String> attached = reads.attachedContainers(name);
-                if (!attached.isEmpty()) throw new dev.jcompose.executor.NetworkInUseException(name, attached);
-                if (System.nanoTime() > deadline) {
-                    throw new EngineException(e.getMessage() + " (no container is attached to it any more: the engine kept"
-                            + " their endpoints, which restarting the Docker engine clears)", e);
-                }
-                sleep(pause);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        }
+        resources.removeNetwork(name);
     }
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        Map<String, Object> body = ResourceRequests.volume(spec);
-        transport.call("create volume " + spec.name(), () -> {
-            transport.post("/volumes/create", body);
-            return null;
-        });
+        resources.createVolume(spec);
     }
 
     @Override
     public void removeVolume(String name) {
-        try {
-            transport.call("remove volume " + name, () -> {
-                transport.send(Method.DELETE, "/volumes/" + pathSegment(name), null);
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone
-        }
+        resources.removeVolume(name);
     }
 
     @Override
     public List<String> createContainer(ContainerSpec spec) {
-        ContainerRequest request;
-        try {
-            request = ContainerRequest.of(spec, info.apiVersion());
-        } catch (IllegalArgumentException e) {
-            throw new EngineException("create container " + spec.name() + ": " + e.getMessage());
-        }
-        String query = "/containers/create?name=" + pathSegment(spec.name())
-                + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
-        Object created = transport.call("create container " + spec.name(), () -> transport.send(Method.POST, query, request.body()));
-        String id = EngineJson.string(created, "Id");
-        boolean first = true;
-        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
-            if (first) {
-                first = false;
-                continue;
-            }
-            connectNetwork(n.getKey(), id, n.getValue());
-        }
-        if (!spec.files().isEmpty()) {
-            byte[] archive = FileArchive.of(spec.files());
-            transport.call("copy configs and secrets into " + spec.name(), () -> {
-                transport.sendBytes(Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
-                return null;
-            });
-        }
-        List<String> warnings = new ArrayList<>(request.warnings());
-        for (String w : EngineJson.strings(created, "Warnings")) warnings.add(spec.name() + ": " + w);
-        return warnings;
+        return containers.create(spec);
     }
 
     @Override
     public void startContainer(String name) {
-        try {
-            transport.call("start container " + name, () -> {
-                transport.post("/containers/" + pathSegment(name) + "/start", null);
-                return null;
-            });
-        } catch (NotModified e) {
-            // already running
-        }
+        containers.start(name);
     }
 
     @Override
     public void stopContainer(String name, int timeoutSeconds) {
-        try {
-            transport.call("stop container " + name, () -> {
-                transport.post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
-                return null;
-            });
-        } catch (NotModified | NotFound e) {
-            // already stopped, or gone
-        }
+        containers.stop(name, timeoutSeconds);
     }
 
     @Override
     public void removeContainer(String name, boolean removeVolumes) {
-        try {
-            transport.call("remove container " + name, () -> {
-                transport.send(Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone
-        }
+        containers.remove(name, removeVolumes);
     }
 
     @Override
     public void renameContainer(String from, String to) {
-        transport.call("rename container " + from + " to " + to, () -> {
-            transport.post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
-            return null;
-        });
+        containers.rename(from, to);
     }
 
     @Override
     public void pauseContainer(String name) {
-        transport.call("pause container " + name, () -> {
-            transport.post("/containers/" + pathSegment(name) + "/pause", null);
-            return null;
-        });
+        containers.pause(name);
     }
 
     @Override
     public void unpauseContainer(String name) {
-        transport.call("unpause container " + name, () -> {
-            transport.post("/containers/" + pathSegment(name) + "/unpause", null);
-            return null;
-        });
+        containers.unpause(name);
     }
 
     @Override
     public void restartContainer(String name, int timeoutSeconds) {
-        transport.call("restart container " + name, () -> {
-            transport.post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
-            return null;
-        });
+        containers.restart(name, timeoutSeconds);
     }
 
     @Override
@@ -341,9 +216,5 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void close() {
         connection.close();
-    }
-
-    private static TreeMap<String, String> labels(Map<String, String> labels) {
-        return labels == null ? new TreeMap<>() : new TreeMap<>(labels);
     }
 }

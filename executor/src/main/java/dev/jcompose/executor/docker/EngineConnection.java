@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * A connection to the engine and the API version negotiated on it: docker-java's transport, what answered, the unix
- * socket where there is one, and docker-java's client, made at its first use.
+ * socket where there is one, and docker-java's client, made at its first use. The engine's API version is read once
+ * (from {@code GET /_ping}'s headers on a local unix socket, from an unversioned {@code GET /version} elsewhere) and
+ * the lower of it and ours is the version of every call after.
  */
 final class EngineConnection {
     static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
