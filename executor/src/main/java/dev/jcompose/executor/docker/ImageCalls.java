@@ -1,6 +1,6 @@
 package dev.jcompose.executor.docker;
 
-import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.docker.Transport.NotFound;
 import dev.jcompose.planner.spec.BuildSpec;
@@ -9,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Building, pulling, pushing and removing images, through docker-java's commands. */
 final class ImageCalls {
+    /** Asked for docker-java's client at each use, so that only a command that needs one makes it. */
     private final EngineConnection connection;
     private final Transport transport;
 
@@ -20,14 +22,9 @@ final class ImageCalls {
         this.transport = transport;
     }
 
-    /** docker-java's client, asked for at each use so that it is made only by a command that needs images. */
-    private DockerClient client() {
-        return connection.client();
-    }
-
     String build(BuildSpec spec, String dockerfile, InputStream context, Consumer<String> output) {
         BuildOutput result = new BuildOutput(output);
-        var cmd = client().buildImageCmd(context)
+        var cmd = connection.client().buildImageCmd(context)
                 .withDockerfilePath(dockerfile)
                 .withTags(new LinkedHashSet<>(spec.tags()))
                 .withLabels(spec.labels())
@@ -54,24 +51,22 @@ final class ImageCalls {
 
     void pull(String reference) {
         ImageReference ref = ImageReference.parse(reference);
-        transport.call("pull image " + reference, () -> {
-            try {
-                return client().pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("pull of " + reference + " interrupted");
-            }
-        });
+        transfer("pull", reference, () -> connection.client().pullImageCmd(ref.repository()).withTag(ref.tag()).start());
     }
 
     void push(String reference) {
         ImageReference ref = ImageReference.parse(reference);
-        transport.call("push image " + reference, () -> {
+        transfer("push", reference, () -> connection.client().pushImageCmd(ref.repository()).withTag(ref.tag()).start());
+    }
+
+    /** Starts a pull or a push and waits for it, for half an hour at the most. */
+    private void transfer(String verb, String reference, Supplier<ResultCallback.Adapter<?>> start) {
+        transport.call(verb + " image " + reference, () -> {
             try {
-                return client().pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
+                return start.get().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("push of " + reference + " interrupted");
+                throw new EngineException(verb + " of " + reference + " interrupted");
             }
         });
     }
@@ -79,7 +74,7 @@ final class ImageCalls {
     void remove(String reference) {
         try {
             transport.call("remove image " + reference, () -> {
-                client().removeImageCmd(reference).withForce(false).exec();
+                connection.client().removeImageCmd(reference).withForce(false).exec();
                 return null;
             });
         } catch (NotFound e) {

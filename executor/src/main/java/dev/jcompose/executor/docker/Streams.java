@@ -1,6 +1,5 @@
 package dev.jcompose.executor.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -19,6 +18,7 @@ import java.util.function.Consumer;
  * socket they are spoken directly ({@link Hijacked}); otherwise through docker-java's commands.
  */
 final class Streams {
+    /** Asked for docker-java's client at each use, so that only a command that streams makes it. */
     private final EngineConnection connection;
     private final Transport transport;
 
@@ -27,18 +27,13 @@ final class Streams {
         this.transport = transport;
     }
 
-    /** docker-java's client, asked for at each use so that it is made only by a command that streams. */
-    private DockerClient client() {
-        return connection.client();
-    }
-
     LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
         if (stdin != null && connection.unixSocket() != null) {
             return Hijacked.open(connection.unixSocket(), "/v" + connection.info().apiVersion() + "/containers/" + container
                     + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
         }
         ResultCallback.Adapter<Frame> callback = demultiplexed(stdout, stderr);
-        var cmd = client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
+        var cmd = connection.client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
         if (stdin != null) cmd.withStdIn(stdin);
         transport.call("attach to " + container, () -> cmd.exec(callback));
         try {
@@ -65,14 +60,14 @@ final class Streams {
                 super.onComplete();
             }
         };
-        transport.call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
+        transport.call("follow logs of " + container, () -> connection.client().logContainerCmd(container).withStdOut(true).withStdErr(true)
                 .withFollowStream(true).withTailAll().exec(callback));
         return follower(callback);
     }
 
     int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
         String what = "exec in " + container;
-        var create = client().execCreateCmd(container)
+        var create = connection.client().execCreateCmd(container)
                 .withCmd(spec.command().toArray(String[]::new))
                 .withAttachStdout(!spec.detach())
                 .withAttachStderr(!spec.detach())
@@ -93,7 +88,7 @@ final class Streams {
             stream.close();
             return exitCode(what, id);
         }
-        var start = client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
+        var start = connection.client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
         transport.call(what, () -> {
             try {
@@ -108,13 +103,13 @@ final class Streams {
     }
 
     private int exitCode(String what, String execId) {
-        Long code = transport.call(what, () -> client().inspectExecCmd(execId).exec()).getExitCodeLong();
+        Long code = transport.call(what, () -> connection.client().inspectExecCmd(execId).exec()).getExitCodeLong();
         return code == null ? -1 : code.intValue();
     }
 
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container) {
-        Integer code = transport.call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
+        Integer code = transport.call("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
         return code == null ? -1 : code;
     }
 
