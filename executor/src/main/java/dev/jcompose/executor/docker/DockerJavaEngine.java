@@ -1,152 +1,61 @@
 package dev.jcompose.executor.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
-import dev.jcompose.executor.request.ContainerRequest;
-import dev.jcompose.executor.request.Endpoints;
-import dev.jcompose.executor.request.FileArchive;
-import dev.jcompose.executor.request.ResourceRequests;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
-import dev.jcompose.planner.observed.PublishedPort;
+import dev.jcompose.planner.spec.BuildSpec;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The engine through docker-java and its zerodep transport: the only class of jcompose that imports docker-java.
- * The API version is negotiated once: {@code GET /version} unversioned, then every call at the lower of the
+ * The engine through docker-java and its zerodep transport; this package is the only one of jcompose that imports
+ * docker-java. The API version is negotiated once ({@link EngineConnection}), then every call at the lower of the
  * engine's version and {@link #NEWEST_API}, so an engine speaking 1.41 and one refusing anything below 1.44
  * both work.
+ *
+ * <p>This class connects and hands each call to what holds it: {@link ObservedReads} (the engine's state as observed
+ * records), {@link ResourceCalls} (networks, volumes), {@link ContainerCalls}, {@link ImageCalls} and {@link Streams}
+ * (attach, logs, exec, wait), all over one {@link Transport}.
  */
 public final class DockerJavaEngine implements Engine {
     /** The newest Engine API version jcompose has been written against. */
     public static final String NEWEST_API = "1.47";
-    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
-    /**
-     * docker-java's client, made at its first use: building it builds a Jackson ObjectMapper for its model classes,
-     * which commands that only read (ps, a no-op up) never need.
-     */
-    private final Supplier<DockerClient> clientFactory;
-    private DockerClient client;
-    /** docker-java's transport, for the reads every command makes, answered as plain JSON ({@link EngineJson}). */
-    private final DockerHttpClient http;
-    private final EngineJson json = new EngineJson();
+    private final EngineConnection connection;
     private final EngineInfo info;
-    /** The engine's unix socket, where streams with standard input are spoken directly ({@link Hijacked}); or null. */
-    private final String unixSocket;
+    private final ObservedReads reads;
+    private final ResourceCalls resources;
+    private final ContainerCalls containers;
+    private final ImageCalls images;
+    private final Streams streams;
 
-    private DockerJavaEngine(Supplier<DockerClient> client, DockerHttpClient http, EngineInfo info, String unixSocket) {
-        this.clientFactory = client;
-        this.http = http;
-        this.info = info;
-        this.unixSocket = unixSocket;
+    private DockerJavaEngine(EngineConnection connection) {
+        this.connection = connection;
+        this.info = connection.info();
+        Transport transport = new Transport(connection.http(), info);
+        this.reads = new ObservedReads(transport);
+        this.resources = new ResourceCalls(transport, reads, info);
+        this.containers = new ContainerCalls(transport, resources, info);
+        this.images = new ImageCalls(connection, transport);
+        this.streams = new Streams(connection, transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
     public static DockerJavaEngine connect(Map<String, String> env) {
-        String host = env.getOrDefault("DOCKER_HOST", DEFAULT_HOST);
-        if (host.startsWith("unix://") && !env.containsKey("DOCKER_TLS_VERIFY")) return connectUnix(host);
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host);
-        if (env.containsKey("DOCKER_TLS_VERIFY")) builder.withDockerTlsVerify(env.get("DOCKER_TLS_VERIFY"));
-        if (env.containsKey("DOCKER_CERT_PATH")) builder.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
-        DefaultDockerClientConfig probeConfig;
-        try {
-            probeConfig = builder.build();
-        } catch (RuntimeException e) {
-            throw new EngineUnavailableException("DOCKER_HOST=" + host + " is not usable: " + e.getMessage(), e);
-        }
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(probeConfig.getDockerHost())
-                .sslConfig(probeConfig.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        Version version;
-        try {
-            version = DockerClientImpl.getInstance(probeConfig, http).versionCmd().exec();
-        } catch (RuntimeException e) {
-            closeQuietly(http);
-            throw new EngineUnavailableException("Cannot connect to the Docker engine at " + host + ": " + rootMessage(e)
-                    + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
-        }
-        String api = ApiVersions.negotiate(version.getApiVersion(), version.getMinAPIVersion(), NEWEST_API);
-        DefaultDockerClientConfig config = builder.withApiVersion(api).build();
-        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(config, http), http, new EngineInfo(version.getVersion(), api, host), null);
-    }
-
-    /**
-     * The local engine, the way that starts fastest: a configuration read from nowhere, no TLS context, and the
-     * API version from {@code GET /_ping}'s headers, so that no JSON is parsed before the first real call.
-     */
-    private static DockerJavaEngine connectUnix(String host) {
-        java.net.URI uri = java.net.URI.create(host);
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(uri)
-                .sslConfig(NoTls::context)
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        String engineApi;
-        String engineVersion;
-        DockerHttpClient.Request ping = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
-        try (DockerHttpClient.Response r = http.execute(ping)) {
-            if (r.getStatusCode() != 200) throw new IllegalStateException("GET /_ping answered " + r.getStatusCode());
-            engineApi = header(r, "Api-Version");
-            String server = header(r, "Server"); // Docker/20.10.24+dfsg1 (linux)
-            engineVersion = server == null ? "unknown" : server.replaceFirst("^[^/]*/", "").replaceFirst(" .*$", "");
-        } catch (RuntimeException e) {
-            closeQuietly(http);
-            throw new EngineUnavailableException("Cannot connect to the Docker engine at " + host + ": " + rootMessage(e)
-                    + ". Is the engine running? Start one with scripts/engine.sh, or set DOCKER_HOST.", e);
-        }
-        String api = ApiVersions.negotiate(engineApi, null, NEWEST_API);
-        return new DockerJavaEngine(() -> DockerClientImpl.getInstance(new UnixSocketConfig(uri, api), http), http, new EngineInfo(engineVersion, api, host), uri.getPath());
-    }
-
-    private static String header(DockerHttpClient.Response r, String name) {
-        for (Map.Entry<String, List<String>> h : r.getHeaders().entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) return h.getValue().get(0);
-        }
-        return null;
-    }
-
-    private synchronized DockerClient client() {
-        if (client == null) client = clientFactory.get();
-        return client;
+        return new DockerJavaEngine(EngineConnection.open(env, NEWEST_API));
     }
 
     @Override
@@ -156,616 +65,156 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ObservedContainer> containers(String project) {
-        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
-                + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project))));
+        return reads.containers(project);
     }
 
     @Override
     public List<ObservedContainer> allProjectContainers() {
-        return observed(call("list containers", () -> get("/containers/json?all=1&filters="
-                + filters("label", dev.jcompose.planner.Labels.PROJECT))));
-    }
-
-    private static List<ObservedContainer> observed(Object list) {
-        List<ObservedContainer> out = new ArrayList<>();
-        for (Object c : EngineJson.list(list)) {
-            List<String> names = EngineJson.strings(c, "Names");
-            String id = EngineJson.string(c, "Id");
-            String name = names.isEmpty() ? id : names.get(0).replaceFirst("^/", "");
-            List<PublishedPort> ports = new ArrayList<>();
-            for (Object p : EngineJson.list(c, "Ports")) {
-                Object published = EngineJson.field(p, "PublicPort");
-                ports.add(new PublishedPort(EngineJson.string(p, "IP"), published == null ? null : (int) EngineJson.number(p, "PublicPort"),
-                        (int) EngineJson.number(p, "PrivatePort"), EngineJson.string(p, "Type")));
-            }
-            TreeMap<String, String> volumes = new TreeMap<>();
-            for (Object m : EngineJson.list(c, "Mounts")) {
-                // volume mounts have a name (binds have none)
-                String volume = EngineJson.string(m, "Name");
-                String destination = EngineJson.string(m, "Destination");
-                if (volume != null && !volume.isEmpty() && destination != null) volumes.put(destination, volume);
-            }
-            out.add(new ObservedContainer(id, name, EngineJson.string(c, "Image"), EngineJson.string(c, "ImageID"),
-                    orEmpty(EngineJson.string(c, "Command")), EngineJson.number(c, "Created"), orEmpty(EngineJson.string(c, "State")),
-                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes));
-        }
-        return out;
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** A {@code filters} query value: {@code {"label":["a=b"]}}, URL-encoded. */
-    private static String filters(String kind, String value) {
-        String text = "{\"" + kind + "\":[\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private Object get(String path) {
-        return send(DockerHttpClient.Request.Method.GET, path, null);
-    }
-
-    /**
-     * One call on the negotiated API version, with a JSON body when {@code body} is not null; the answer as plain
-     * JSON values (null when there is none). An error status throws docker-java's exceptions with the engine's
-     * body, which {@link #call} words as for any other call.
-     */
-    private Object send(DockerHttpClient.Request.Method method, String path, Object body) {
-        return sendBytes(method, path, body == null ? null : json.write(body), "application/json");
-    }
-
-    /** {@link #send} with a body of bytes: a tar stream, say. */
-    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body) {
-        return sendBytes(method, path, body, "application/x-tar");
-    }
-
-    private Object sendBytes(DockerHttpClient.Request.Method method, String path, byte[] body, String contentType) {
-        var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
-        if (body != null) builder.putHeader("Content-Type", contentType).bodyBytes(body);
-        try (DockerHttpClient.Response r = http.execute(builder.build())) {
-            int status = r.getStatusCode();
-            if (status == 304) throw new NotModifiedException("not modified");
-            if (status >= 200 && status < 300) return json.read(r.getBody());
-            String text = new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (status == 404) throw new NotFoundException(text);
-            throw new DockerException(text, status);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void post(String path, Object body) {
-        send(DockerHttpClient.Request.Method.POST, path, body);
+        return reads.allProjectContainers();
     }
 
     @Override
     public List<ObservedNetwork> networks() {
-        Object list = call("list networks", () -> get("/networks"));
-        List<ObservedNetwork> out = new ArrayList<>();
-        for (Object n : EngineJson.list(list)) {
-            out.add(new ObservedNetwork(EngineJson.string(n, "Id"), EngineJson.string(n, "Name"), EngineJson.string(n, "Driver"),
-                    EngineJson.stringMap(n, "Labels")));
-        }
-        return out;
+        return reads.networks();
     }
 
     @Override
     public List<ObservedVolume> volumes(String project) {
-        Object answer = call("list volumes", () -> get("/volumes?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
-        List<ObservedVolume> out = new ArrayList<>();
-        for (Object v : EngineJson.list(answer, "Volumes")) out.add(volume(v));
-        return out;
-    }
-
-    private static ObservedVolume volume(Object v) {
-        return new ObservedVolume(EngineJson.string(v, "Name"), EngineJson.string(v, "Driver"), EngineJson.stringMap(v, "Labels"));
-    }
-
-    private static String pathSegment(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return reads.volumes(project);
     }
 
     @Override
     public Optional<ObservedVolume> volume(String name) {
-        try {
-            return Optional.of(volume(call("inspect volume " + name, () -> get("/volumes/" + pathSegment(name)))));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+        return reads.volume(name);
     }
 
     @Override
-    public Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
-        try {
-            Object i = call("inspect image " + reference, () -> get("/images/" + reference + "/json"));
-            long created = 0;
-            try {
-                String date = EngineJson.string(i, "Created");
-                if (date != null) created = java.time.Instant.parse(date).getEpochSecond();
-            } catch (java.time.format.DateTimeParseException e) {
-                // an odd date leaves the age unknown, nothing else
-            }
-            return Optional.of(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), EngineJson.strings(i, "RepoTags"),
-                    EngineJson.stringMap(EngineJson.field(i, "Config"), "Labels"), created, EngineJson.number(i, "Size")));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+    public Optional<ObservedImage> image(String reference) {
+        return reads.image(reference);
     }
 
     @Override
-    public void pushImage(String reference) {
-        ImageReference ref = ImageReference.parse(reference);
-        call("push image " + reference, () -> {
-            try {
-                return client().pushImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("push of " + reference + " interrupted");
-            }
-        });
-    }
-
-    @Override
-    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
-                             Consumer<String> output) {
-        BuildOutput result = new BuildOutput(output);
-        var cmd = client().buildImageCmd(context)
-                .withDockerfilePath(dockerfile)
-                .withTags(new java.util.LinkedHashSet<>(spec.tags()))
-                .withLabels(spec.labels())
-                .withNoCache(spec.noCache())
-                .withPull(spec.pull())
-                .withRemove(true)
-                .withForcerm(true); // no intermediate container is left behind by a failed step
-        for (Map.Entry<String, String> a : spec.args().entrySet()) cmd.withBuildArg(a.getKey(), a.getValue());
-        if (spec.target() != null) cmd.withTarget(spec.target());
-        if (!spec.cacheFrom().isEmpty()) cmd.withCacheFrom(new java.util.LinkedHashSet<>(spec.cacheFrom()));
-        if (spec.network() != null) cmd.withNetworkMode(spec.network());
-        if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
-        if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new java.util.LinkedHashSet<>(spec.extraHosts()));
-        call("build image " + spec.image(), () -> {
-            try {
-                return cmd.exec(result).awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("build of " + spec.image() + " interrupted");
-            }
-        });
-        return result.imageId(spec.image());
-    }
-
-    @Override
-    public List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
-        List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
-        Object list = call("list images", () -> get("/images/json?filters=" + filters("label", dev.jcompose.planner.Labels.PROJECT + "=" + project)));
-        for (Object i : EngineJson.list(list)) {
-            List<String> tags = new ArrayList<>();
-            for (String t : EngineJson.strings(i, "RepoTags")) if (!t.equals("<none>:<none>")) tags.add(t);
-            out.add(new dev.jcompose.planner.observed.ObservedImage(EngineJson.string(i, "Id"), tags, EngineJson.stringMap(i, "Labels"),
-                    EngineJson.number(i, "Created"), EngineJson.number(i, "Size")));
-        }
-        return out;
-    }
-
-    @Override
-    public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin, Consumer<byte[]> stdout,
-                    Consumer<byte[]> stderr) {
-        String what = "exec in " + container;
-        var create = client().execCreateCmd(container)
-                .withCmd(spec.command().toArray(String[]::new))
-                .withAttachStdout(!spec.detach())
-                .withAttachStderr(!spec.detach())
-                .withAttachStdin(stdin != null && !spec.detach())
-                .withTty(spec.tty())
-                .withPrivileged(spec.privileged());
-        if (spec.user() != null) create.withUser(spec.user());
-        if (spec.workingDir() != null) create.withWorkingDir(spec.workingDir());
-        if (!spec.environment().isEmpty()) {
-            create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        }
-        String id = call(what, () -> create.exec()).getId();
-        if (stdin != null && !spec.detach() && unixSocket != null) {
-            String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
-            Hijacked stream = Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/exec/" + id + "/start", body, spec.tty(), stdin, stdout, stderr);
-            stream.awaitEnd(0);
-            stream.close();
-            Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
-            return code == null ? -1 : code.intValue();
-        }
-        var start = client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
-        if (stdin != null && !spec.detach()) start.withStdIn(stdin);
-        call(what, () -> {
-            try {
-                return start.exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
-                        else stdout.accept(frame.getPayload());
-                    }
-                }).awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException(what + " interrupted");
-            }
-        });
-        if (spec.detach()) return 0;
-        Long code = call(what, () -> client().inspectExecCmd(id).exec()).getExitCodeLong();
-        return code == null ? -1 : code.intValue();
-    }
-
-    @Override
-    public void removeImage(String reference) {
-        try {
-            call("remove image " + reference, () -> {
-                client().removeImageCmd(reference).withForce(false).exec();
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone: what the removal wanted
-        }
+    public List<ObservedImage> images(String project) {
+        return reads.images(project);
     }
 
     @Override
     public void pullImage(String reference) {
-        ImageReference ref = ImageReference.parse(reference);
-        call("pull image " + reference, () -> {
-            try {
-                return client().pullImageCmd(ref.repository()).withTag(ref.tag()).start().awaitCompletion(30, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("pull of " + reference + " interrupted");
-            }
-        });
+        images.pull(reference);
+    }
+
+    @Override
+    public void pushImage(String reference) {
+        images.push(reference);
+    }
+
+    @Override
+    public String buildImage(BuildSpec spec, String dockerfile, InputStream context, Consumer<String> output) {
+        return images.build(spec, dockerfile, context, output);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        images.remove(reference);
+    }
+
+    @Override
+    public int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        return streams.exec(container, spec, stdin, stdout, stderr);
     }
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        Map<String, Object> body = ResourceRequests.network(spec);
-        call("create network " + spec.name(), () -> {
-            post("/networks/create", body);
-            return null;
-        });
+        resources.createNetwork(spec);
     }
 
     @Override
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {
-        call("connect " + container + " to network " + network, () -> {
-            post("/networks/" + pathSegment(network) + "/connect", Endpoints.connect(container, attachment, info.apiVersion()));
-            return null;
-        });
+        resources.connectNetwork(network, container, attachment);
     }
 
     @Override
     public void disconnectNetwork(String network, String container) {
-        try {
-            call("disconnect " + container + " from network " + network, () -> {
-                post("/networks/" + pathSegment(network) + "/disconnect", Map.of("Container", container, "Force", true));
-                return null;
-            });
-        } catch (NotFound e) {
-            // not connected, or already gone: what the disconnect wanted
-        }
+        resources.disconnectNetwork(network, container);
     }
-
-    /** How long a network removal waits for the engine to let go of the endpoints of containers just removed. */
-    private static final long ENDPOINT_RELEASE_MILLIS = 3000;
 
     @Override
     public void removeNetwork(String name) {
-        long deadline = System.nanoTime() + ENDPOINT_RELEASE_MILLIS * 1_000_000;
-        for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
-            try {
-                call("remove network " + name, () -> send(DockerHttpClient.Request.Method.DELETE, "/networks/" + pathSegment(name), null));
-                return;
-            } catch (NotFound e) {
-                return; // already gone: what down wanted
-            } catch (EngineException e) {
-                if (!String.valueOf(e.getMessage()).contains("has active endpoints")) throw e;
-                // The engine releases a removed container's endpoint after the removal has answered (moby#42119):
-                // a down that removes containers and then their network meets this now and then. Asked again a
-                // moment later, it succeeds; while containers that were not removed stay attached, it never will.
-                List<String> attached = attachedContainers(name);
-                if (!attached.isEmpty()) throw new dev.jcompose.executor.NetworkInUseException(name, attached);
-                if (System.nanoTime() > deadline) {
-                    throw new EngineException(e.getMessage() + " (no container is attached to it any more: the engine kept"
-                            + " their endpoints, which restarting the Docker engine clears)", e);
-                }
-                sleep(pause);
-            }
-        }
-    }
-
-    private List<String> attachedContainers(String network) {
-        try {
-            Object inspected = call("inspect network " + network, () -> get("/networks/" + pathSegment(network)));
-            List<String> names = new ArrayList<>();
-            if (EngineJson.field(inspected, "Containers") instanceof Map<?, ?> containers) {
-                containers.values().forEach(c -> names.add(EngineJson.string(c, "Name") == null ? "?" : EngineJson.string(c, "Name")));
-            }
-            java.util.Collections.sort(names);
-            return names;
-        } catch (EngineException e) {
-            return List.of();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        }
+        resources.removeNetwork(name);
     }
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        Map<String, Object> body = ResourceRequests.volume(spec);
-        call("create volume " + spec.name(), () -> {
-            post("/volumes/create", body);
-            return null;
-        });
+        resources.createVolume(spec);
     }
 
     @Override
     public void removeVolume(String name) {
-        try {
-            call("remove volume " + name, () -> {
-                send(DockerHttpClient.Request.Method.DELETE, "/volumes/" + pathSegment(name), null);
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone
-        }
+        resources.removeVolume(name);
     }
 
     @Override
     public List<String> createContainer(ContainerSpec spec) {
-        ContainerRequest request;
-        try {
-            request = ContainerRequest.of(spec, info.apiVersion());
-        } catch (IllegalArgumentException e) {
-            throw new EngineException("create container " + spec.name() + ": " + e.getMessage());
-        }
-        String query = "/containers/create?name=" + pathSegment(spec.name())
-                + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
-        Object created = call("create container " + spec.name(), () -> send(DockerHttpClient.Request.Method.POST, query, request.body()));
-        String id = EngineJson.string(created, "Id");
-        boolean first = true;
-        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
-            if (first) {
-                first = false;
-                continue;
-            }
-            connectNetwork(n.getKey(), id, n.getValue());
-        }
-        if (!spec.files().isEmpty()) {
-            byte[] archive = FileArchive.of(spec.files());
-            call("copy configs and secrets into " + spec.name(), () -> {
-                sendBytes(DockerHttpClient.Request.Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
-                return null;
-            });
-        }
-        List<String> warnings = new ArrayList<>(request.warnings());
-        for (String w : EngineJson.strings(created, "Warnings")) warnings.add(spec.name() + ": " + w);
-        return warnings;
+        return containers.create(spec);
     }
 
     @Override
     public void startContainer(String name) {
-        try {
-            call("start container " + name, () -> {
-                post("/containers/" + pathSegment(name) + "/start", null);
-                return null;
-            });
-        } catch (NotModified e) {
-            // already running
-        }
+        containers.start(name);
     }
 
     @Override
     public void stopContainer(String name, int timeoutSeconds) {
-        try {
-            call("stop container " + name, () -> {
-                post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
-                return null;
-            });
-        } catch (NotModified | NotFound e) {
-            // already stopped, or gone
-        }
+        containers.stop(name, timeoutSeconds);
     }
 
     @Override
     public void removeContainer(String name, boolean removeVolumes) {
-        try {
-            call("remove container " + name, () -> {
-                send(DockerHttpClient.Request.Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
-                return null;
-            });
-        } catch (NotFound e) {
-            // already gone
-        }
+        containers.remove(name, removeVolumes);
     }
 
     @Override
     public void renameContainer(String from, String to) {
-        call("rename container " + from + " to " + to, () -> {
-            post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
-            return null;
-        });
+        containers.rename(from, to);
     }
 
     @Override
     public void pauseContainer(String name) {
-        call("pause container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/pause", null);
-            return null;
-        });
+        containers.pause(name);
     }
 
     @Override
     public void unpauseContainer(String name) {
-        call("unpause container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/unpause", null);
-            return null;
-        });
+        containers.unpause(name);
     }
 
     @Override
     public void restartContainer(String name, int timeoutSeconds) {
-        call("restart container " + name, () -> {
-            post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
-            return null;
-        });
+        containers.restart(name, timeoutSeconds);
     }
 
     @Override
-    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
-        if (stdin != null && unixSocket != null) {
-            return Hijacked.open(unixSocket, "/v" + info.apiVersion() + "/containers/" + container
-                    + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
-        }
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
-                else stdout.accept(frame.getPayload());
-            }
-        };
-        var cmd = client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
-        if (stdin != null) cmd.withStdIn(stdin);
-        call("attach to " + container, () -> cmd.exec(callback));
-        try {
-            callback.awaitStarted();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("attach to " + container + " interrupted");
-        }
-        return follower(callback);
+    public LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        return streams.attach(container, tty, stdin, stdout, stderr);
     }
 
     @Override
     public LogFollower followLogs(String container, Consumer<String> lines) {
-        // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
-        Map<StreamType, LineSplitter> splitters = new java.util.EnumMap<>(StreamType.class);
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                splitters.computeIfAbsent(frame.getStreamType(), t -> new LineSplitter(lines)).accept(frame.getPayload());
-            }
-
-            @Override
-            public void onComplete() {
-                splitters.values().forEach(LineSplitter::flush);
-                super.onComplete();
-            }
-        };
-        call("follow logs of " + container, () -> client().logContainerCmd(container).withStdOut(true).withStdErr(true)
-                .withFollowStream(true).withTailAll().exec(callback));
-        return follower(callback);
-    }
-
-    private static LogFollower follower(ResultCallback.Adapter<Frame> callback) {
-        return new LogFollower() {
-            @Override
-            public void awaitEnd(long millis) {
-                try {
-                    callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    callback.close();
-                } catch (IOException e) {
-                    // the stream is going away anyway
-                }
-            }
-        };
+        return streams.followLogs(container, lines);
     }
 
     @Override
     public ContainerStatus inspect(String container) {
-        Object st = EngineJson.field(call("inspect container " + container, () -> get("/containers/" + pathSegment(container) + "/json")), "State");
-        String health = EngineJson.string(EngineJson.field(st, "Health"), "Status");
-        String state = orEmpty(EngineJson.string(st, "Status"));
-        Object exit = EngineJson.field(st, "ExitCode");
-        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead")
-                ? (exit instanceof Number n ? Integer.valueOf(n.intValue()) : null) : null);
+        return reads.inspect(container);
     }
 
     @Override
     public int waitContainer(String container) {
-        Integer code = call("wait for container " + container, () -> client().waitContainerCmd(container).start().awaitStatusCode());
-        return code == null ? -1 : code;
+        return streams.waitContainer(container);
     }
 
     @Override
     public void close() {
-        try {
-            DockerClient made;
-            synchronized (this) {
-                made = client;
-            }
-            if (made != null) made.close(); // closes the transport too
-            else http.close();
-        } catch (IOException e) {
-            // nothing left to do with a connection being closed
-        }
-    }
-
-    /** A 404 from the engine, for the calls where "not there" is an answer rather than a failure. */
-    private static final class NotFound extends EngineException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
-
-    private static final class NotModified extends EngineException {
-        NotModified(String message) {
-            super(message);
-        }
-    }
-
-    /** Runs one call, turning docker-java's exceptions into ours with the engine's own message. */
-    private <T> T call(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (NotFoundException e) {
-            throw new NotFound(what + ": " + EngineMessages.of(e));
-        } catch (NotModifiedException e) {
-            throw new NotModified(what + ": not modified");
-        } catch (DockerException e) {
-            throw new EngineException(what + ": " + EngineMessages.of(e), e);
-        } catch (EngineException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (EngineMessages.isConnectionFailure(e)) {
-                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": " + rootMessage(e), e);
-            }
-            throw new EngineException(what + ": " + rootMessage(e), e);
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
-    private static TreeMap<String, String> labels(Map<String, String> labels) {
-        return labels == null ? new TreeMap<>() : new TreeMap<>(labels);
-    }
-
-    private static void closeQuietly(DockerHttpClient http) {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // the connection never worked
-        }
+        connection.close();
     }
 }

@@ -39,4 +39,11 @@ final class EngineMessages {
         }
         return false;
     }
+
+    /** The message of the innermost cause: docker-java and its transport wrap what went wrong several times. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
 }

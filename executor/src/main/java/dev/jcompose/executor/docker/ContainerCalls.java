@@ -1,0 +1,120 @@
+package dev.jcompose.executor.docker;
+
+import static dev.jcompose.executor.docker.Transport.pathSegment;
+
+import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.docker.Transport.NotFound;
+import dev.jcompose.executor.docker.Transport.NotModified;
+import dev.jcompose.executor.request.ContainerRequest;
+import dev.jcompose.executor.request.FileArchive;
+import dev.jcompose.planner.spec.ContainerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A container's life: create (with its other networks and its files), start, stop, restart, pause, rename, remove. */
+final class ContainerCalls {
+    private final Transport transport;
+    private final ResourceCalls resources;
+    private final EngineInfo info;
+
+    ContainerCalls(Transport transport, ResourceCalls resources, EngineInfo info) {
+        this.transport = transport;
+        this.resources = resources;
+        this.info = info;
+    }
+
+    List<String> create(ContainerSpec spec) {
+        ContainerRequest request;
+        try {
+            request = ContainerRequest.of(spec, info.apiVersion());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("create container " + spec.name() + ": " + e.getMessage());
+        }
+        String query = "/containers/create?name=" + pathSegment(spec.name())
+                + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
+        Object created = transport.call("create container " + spec.name(), () -> transport.send(Method.POST, query, request.body()));
+        String id = EngineJson.string(created, "Id");
+        boolean first = true;
+        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            resources.connectNetwork(n.getKey(), id, n.getValue());
+        }
+        if (!spec.files().isEmpty()) {
+            byte[] archive = FileArchive.of(spec.files());
+            transport.call("copy configs and secrets into " + spec.name(), () -> {
+                transport.sendBytes(Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
+                return null;
+            });
+        }
+        List<String> warnings = new ArrayList<>(request.warnings());
+        for (String w : EngineJson.strings(created, "Warnings")) warnings.add(spec.name() + ": " + w);
+        return warnings;
+    }
+
+    void start(String name) {
+        try {
+            transport.call("start container " + name, () -> {
+                transport.post("/containers/" + pathSegment(name) + "/start", null);
+                return null;
+            });
+        } catch (NotModified e) {
+            // already running
+        }
+    }
+
+    void stop(String name, int timeoutSeconds) {
+        try {
+            transport.call("stop container " + name, () -> {
+                transport.post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
+                return null;
+            });
+        } catch (NotModified | NotFound e) {
+            // already stopped, or gone
+        }
+    }
+
+    void remove(String name, boolean removeVolumes) {
+        try {
+            transport.call("remove container " + name, () -> {
+                transport.send(Method.DELETE, "/containers/" + pathSegment(name) + "?force=1&v=" + (removeVolumes ? 1 : 0), null);
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone
+        }
+    }
+
+    void rename(String from, String to) {
+        transport.call("rename container " + from + " to " + to, () -> {
+            transport.post("/containers/" + pathSegment(from) + "/rename?name=" + pathSegment(to), null);
+            return null;
+        });
+    }
+
+    void pause(String name) {
+        transport.call("pause container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/pause", null);
+            return null;
+        });
+    }
+
+    void unpause(String name) {
+        transport.call("unpause container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/unpause", null);
+            return null;
+        });
+    }
+
+    void restart(String name, int timeoutSeconds) {
+        transport.call("restart container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jcompose.executor.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.docker.Transport.NotFound;
+import dev.jcompose.planner.spec.BuildSpec;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Building, pulling, pushing and removing images, through docker-java's commands. */
+final class ImageCalls {
+    /** Asked for docker-java's client at each use, so that only a command that needs one makes it. */
+    private final EngineConnection connection;
+    private final Transport transport;
+
+    ImageCalls(EngineConnection connection, Transport transport) {
+        this.connection = connection;
+        this.transport = transport;
+    }
+
+    String build(BuildSpec spec, String dockerfile, InputStream context, Consumer<String> output) {
+        BuildOutput result = new BuildOutput(output);
+        var cmd = connection.client().buildImageCmd(context)
+                .withDockerfilePath(dockerfile)
+                .withTags(new LinkedHashSet<>(spec.tags()))
+                .withLabels(spec.labels())
+                .withNoCache(spec.noCache())
+                .withPull(spec.pull())
+                .withRemove(true)
+                .withForcerm(true); // no intermediate container is left behind by a failed step
+        for (Map.Entry<String, String> a : spec.args().entrySet()) cmd.withBuildArg(a.getKey(), a.getValue());
+        if (spec.target() != null) cmd.withTarget(spec.target());
+        if (!spec.cacheFrom().isEmpty()) cmd.withCacheFrom(new LinkedHashSet<>(spec.cacheFrom()));
+        if (spec.network() != null) cmd.withNetworkMode(spec.network());
+        if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
+        if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new LinkedHashSet<>(spec.extraHosts()));
+        transport.call("build image " + spec.image(), () -> {
+            try {
+                return cmd.exec(result).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("build of " + spec.image() + " interrupted");
+            }
+        });
+        return result.imageId(spec.image());
+    }
+
+    void pull(String reference) {
+        ImageReference ref = ImageReference.parse(reference);
+        transfer("pull", reference, () -> connection.client().pullImageCmd(ref.repository()).withTag(ref.tag()).start());
+    }
+
+    void push(String reference) {
+        ImageReference ref = ImageReference.parse(reference);
+        transfer("push", reference, () -> connection.client().pushImageCmd(ref.repository()).withTag(ref.tag()).start());
+    }
+
+    /** Starts a pull or a push and waits for it, for half an hour at the most. */
+    private void transfer(String verb, String reference, Supplier<ResultCallback.Adapter<?>> start) {
+        transport.call(verb + " image " + reference, () -> {
+            try {
+                return start.get().awaitCompletion(30, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException(verb + " of " + reference + " interrupted");
+            }
+        });
+    }
+
+    void remove(String reference) {
+        try {
+            transport.call("remove image " + reference, () -> {
+                connection.client().removeImageCmd(reference).withForce(false).exec();
+                return null;
+            });
+        } catch (NotFound e) {
+            // already gone: what the removal wanted
+        }
+    }
+}

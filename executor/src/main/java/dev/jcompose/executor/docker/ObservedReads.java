@@ -1,0 +1,155 @@
+package dev.jcompose.executor.docker;
+
+import static dev.jcompose.executor.docker.Transport.filters;
+import static dev.jcompose.executor.docker.Transport.pathSegment;
+
+import dev.jcompose.executor.ContainerStatus;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.docker.Transport.NotFound;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
+import dev.jcompose.planner.observed.ObservedNetwork;
+import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.observed.PublishedPort;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The reads of the engine's state, its JSON turned into the planner's observed records. */
+final class ObservedReads {
+    private final Transport transport;
+
+    ObservedReads(Transport transport) {
+        this.transport = transport;
+    }
+
+    List<ObservedContainer> containers(String project) {
+        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
+                + filters("label", Labels.PROJECT + "=" + project))));
+    }
+
+    List<ObservedContainer> allProjectContainers() {
+        return observed(transport.call("list containers", () -> transport.get("/containers/json?all=1&filters="
+                + filters("label", Labels.PROJECT))));
+    }
+
+    private static List<ObservedContainer> observed(Object list) {
+        List<ObservedContainer> out = new ArrayList<>();
+        for (Object c : EngineJson.list(list)) {
+            List<String> names = EngineJson.strings(c, "Names");
+            String id = EngineJson.string(c, "Id");
+            String name = names.isEmpty() ? id : names.get(0).replaceFirst("^/", "");
+            List<PublishedPort> ports = new ArrayList<>();
+            for (Object p : EngineJson.list(c, "Ports")) {
+                Object published = EngineJson.field(p, "PublicPort");
+                ports.add(new PublishedPort(EngineJson.string(p, "IP"), published == null ? null : (int) EngineJson.number(p, "PublicPort"),
+                        (int) EngineJson.number(p, "PrivatePort"), EngineJson.string(p, "Type")));
+            }
+            TreeMap<String, String> volumes = new TreeMap<>();
+            for (Object m : EngineJson.list(c, "Mounts")) {
+                // volume mounts have a name (binds have none)
+                String volume = EngineJson.string(m, "Name");
+                String destination = EngineJson.string(m, "Destination");
+                if (volume != null && !volume.isEmpty() && destination != null) volumes.put(destination, volume);
+            }
+            out.add(new ObservedContainer(id, name, EngineJson.string(c, "Image"), EngineJson.string(c, "ImageID"),
+                    orEmpty(EngineJson.string(c, "Command")), EngineJson.number(c, "Created"), orEmpty(EngineJson.string(c, "State")),
+                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes));
+        }
+        return out;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The container's state, health and exit code now. */
+    ContainerStatus inspect(String container) {
+        Object st = EngineJson.field(transport.call("inspect container " + container,
+                () -> transport.get("/containers/" + pathSegment(container) + "/json")), "State");
+        String health = EngineJson.string(EngineJson.field(st, "Health"), "Status");
+        String state = orEmpty(EngineJson.string(st, "Status"));
+        Object exit = EngineJson.field(st, "ExitCode");
+        return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead")
+                ? (exit instanceof Number n ? Integer.valueOf(n.intValue()) : null) : null);
+    }
+
+    List<ObservedNetwork> networks() {
+        Object list = transport.call("list networks", () -> transport.get("/networks"));
+        List<ObservedNetwork> out = new ArrayList<>();
+        for (Object n : EngineJson.list(list)) {
+            out.add(new ObservedNetwork(EngineJson.string(n, "Id"), EngineJson.string(n, "Name"), EngineJson.string(n, "Driver"),
+                    EngineJson.stringMap(n, "Labels")));
+        }
+        return out;
+    }
+
+    /** The names of the containers attached to a network, sorted; none when the network cannot be read. */
+    List<String> attachedContainers(String network) {
+        try {
+            Object inspected = transport.call("inspect network " + network, () -> transport.get("/networks/" + pathSegment(network)));
+            List<String> names = new ArrayList<>();
+            if (EngineJson.field(inspected, "Containers") instanceof Map<?, ?> containers) {
+                containers.values().forEach(c -> names.add(EngineJson.string(c, "Name") == null ? "?" : EngineJson.string(c, "Name")));
+            }
+            Collections.sort(names);
+            return names;
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
+    List<ObservedVolume> volumes(String project) {
+        Object answer = transport.call("list volumes", () -> transport.get("/volumes?filters=" + filters("label", Labels.PROJECT + "=" + project)));
+        List<ObservedVolume> out = new ArrayList<>();
+        for (Object v : EngineJson.list(answer, "Volumes")) out.add(volume(v));
+        return out;
+    }
+
+    Optional<ObservedVolume> volume(String name) {
+        try {
+            return Optional.of(volume(transport.call("inspect volume " + name, () -> transport.get("/volumes/" + pathSegment(name)))));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ObservedVolume volume(Object v) {
+        return new ObservedVolume(EngineJson.string(v, "Name"), EngineJson.string(v, "Driver"), EngineJson.stringMap(v, "Labels"));
+    }
+
+    Optional<ObservedImage> image(String reference) {
+        try {
+            Object i = transport.call("inspect image " + reference, () -> transport.get("/images/" + reference + "/json"));
+            long created = 0;
+            try {
+                String date = EngineJson.string(i, "Created");
+                if (date != null) created = Instant.parse(date).getEpochSecond();
+            } catch (DateTimeParseException e) {
+                // an odd date leaves the age unknown, nothing else
+            }
+            return Optional.of(new ObservedImage(EngineJson.string(i, "Id"), EngineJson.strings(i, "RepoTags"),
+                    EngineJson.stringMap(EngineJson.field(i, "Config"), "Labels"), created, EngineJson.number(i, "Size")));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    List<ObservedImage> images(String project) {
+        List<ObservedImage> out = new ArrayList<>();
+        Object list = transport.call("list images", () -> transport.get("/images/json?filters=" + filters("label", Labels.PROJECT + "=" + project)));
+        for (Object i : EngineJson.list(list)) {
+            List<String> tags = new ArrayList<>();
+            for (String t : EngineJson.strings(i, "RepoTags")) if (!t.equals("<none>:<none>")) tags.add(t);
+            out.add(new ObservedImage(EngineJson.string(i, "Id"), tags, EngineJson.stringMap(i, "Labels"),
+                    EngineJson.number(i, "Created"), EngineJson.number(i, "Size")));
+        }
+        return out;
+    }
+}

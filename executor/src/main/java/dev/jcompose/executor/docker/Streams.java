@@ -1,0 +1,149 @@
+package dev.jcompose.executor.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.ExecSpec;
+import dev.jcompose.executor.LogFollower;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The calls that stay open while a container runs: attach, follow logs, exec, wait. With standard input on a unix
+ * socket they are spoken directly ({@link Hijacked}); otherwise through docker-java's commands.
+ */
+final class Streams {
+    /** Asked for docker-java's client at each use, so that only a command that streams makes it. */
+    private final EngineConnection connection;
+    private final Transport transport;
+
+    Streams(EngineConnection connection, Transport transport) {
+        this.connection = connection;
+        this.transport = transport;
+    }
+
+    LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        if (stdin != null && connection.unixSocket() != null) {
+            return Hijacked.open(connection.unixSocket(), "/v" + connection.info().apiVersion() + "/containers/" + container
+                    + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty, stdin, stdout, stderr);
+        }
+        ResultCallback.Adapter<Frame> callback = demultiplexed(stdout, stderr);
+        var cmd = connection.client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
+        if (stdin != null) cmd.withStdIn(stdin);
+        transport.call("attach to " + container, () -> cmd.exec(callback));
+        try {
+            callback.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("attach to " + container + " interrupted");
+        }
+        return follower(callback);
+    }
+
+    LogFollower followLogs(String container, Consumer<String> lines) {
+        // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
+        Map<StreamType, LineSplitter> splitters = new EnumMap<>(StreamType.class);
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                splitters.computeIfAbsent(frame.getStreamType(), t -> new LineSplitter(lines)).accept(frame.getPayload());
+            }
+
+            @Override
+            public void onComplete() {
+                splitters.values().forEach(LineSplitter::flush);
+                super.onComplete();
+            }
+        };
+        transport.call("follow logs of " + container, () -> connection.client().logContainerCmd(container).withStdOut(true).withStdErr(true)
+                .withFollowStream(true).withTailAll().exec(callback));
+        return follower(callback);
+    }
+
+    int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        String what = "exec in " + container;
+        var create = connection.client().execCreateCmd(container)
+                .withCmd(spec.command().toArray(String[]::new))
+                .withAttachStdout(!spec.detach())
+                .withAttachStderr(!spec.detach())
+                .withAttachStdin(stdin != null && !spec.detach())
+                .withTty(spec.tty())
+                .withPrivileged(spec.privileged());
+        if (spec.user() != null) create.withUser(spec.user());
+        if (spec.workingDir() != null) create.withWorkingDir(spec.workingDir());
+        if (!spec.environment().isEmpty()) {
+            create.withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        String id = transport.call(what, () -> create.exec()).getId();
+        if (stdin != null && !spec.detach() && connection.unixSocket() != null) {
+            String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
+            Hijacked stream = Hijacked.open(connection.unixSocket(), "/v" + connection.info().apiVersion() + "/exec/" + id + "/start",
+                    body, spec.tty(), stdin, stdout, stderr);
+            stream.awaitEnd(0);
+            stream.close();
+            return exitCode(what, id);
+        }
+        var start = connection.client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
+        if (stdin != null && !spec.detach()) start.withStdIn(stdin);
+        transport.call(what, () -> {
+            try {
+                return start.exec(demultiplexed(stdout, stderr)).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException(what + " interrupted");
+            }
+        });
+        if (spec.detach()) return 0;
+        return exitCode(what, id);
+    }
+
+    private int exitCode(String what, String execId) {
+        Long code = transport.call(what, () -> connection.client().inspectExecCmd(execId).exec()).getExitCodeLong();
+        return code == null ? -1 : code.intValue();
+    }
+
+    /** Blocks until the container stops and returns its exit code. */
+    int waitContainer(String container) {
+        Integer code = transport.call("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
+        return code == null ? -1 : code;
+    }
+
+    /** The engine's multiplexed frames, each to the consumer of its stream. */
+    private static ResultCallback.Adapter<Frame> demultiplexed(Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
+        return new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                if (frame.getStreamType() == StreamType.STDERR) stderr.accept(frame.getPayload());
+                else stdout.accept(frame.getPayload());
+            }
+        };
+    }
+
+    /** docker-java's callback as a {@link LogFollower}. */
+    private static LogFollower follower(ResultCallback.Adapter<Frame> callback) {
+        return new LogFollower() {
+            @Override
+            public void awaitEnd(long millis) {
+                try {
+                    callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    callback.close();
+                } catch (IOException e) {
+                    // the stream is going away anyway
+                }
+            }
+        };
+    }
+}
