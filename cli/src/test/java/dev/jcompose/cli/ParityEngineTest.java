@@ -76,10 +76,8 @@ class ParityEngineTest {
      * shrinks.
      */
     static final Map<String, String> V2_NOT_V1 = Map.of(
-            "links/web.NetworkSettings.Networks.<project>_default.Links",
-            "v1 links each name it knows a container by (<container>, <service>, <service>_1); v2, and jcompose, the names the file gives",
             "links/worker.HostConfig.VolumesFrom",
-            "v1 writes the default mode (:rw); v2 and jcompose send the entry as written, which the engine reads as rw",
+            "v1 writes the default mode (:rw); jcompose sends the entry as written, which the engine reads as rw (v2 drops the mode, even :ro)",
             "process/app.Config.Env",
             "a bare variable that is unset: v1 and v2 send it bare (the engine sets nothing for it), jcompose leaves it out: the same environment",
             "volumes/long.HostConfig.Binds",

@@ -37,20 +37,29 @@ final class ContainerCalls {
                 + (request.platform() == null ? "" : "&platform=" + pathSegment(request.platform()));
         Object created = transport.call("create container " + spec.name(), () -> transport.send(Method.POST, query, request.body()));
         String id = EngineJson.string(created, "Id");
-        boolean first = true;
-        for (Map.Entry<String, ContainerSpec.NetworkAttachment> n : spec.networks().entrySet()) {
-            if (first) {
-                first = false;
-                continue;
+        try {
+            for (Map.Entry<String, Map<String, Object>> other : request.others().entrySet()) {
+                transport.call("connect " + spec.name() + " to network " + other.getKey(), () -> {
+                    transport.post("/networks/" + pathSegment(other.getKey()) + "/connect", Map.of("Container", id, "EndpointConfig", other.getValue()));
+                    return null;
+                });
             }
-            resources.connectNetwork(n.getKey(), id, n.getValue());
-        }
-        if (!spec.files().isEmpty()) {
-            byte[] archive = FileArchive.of(spec.files());
-            transport.call("copy configs and secrets into " + spec.name(), () -> {
-                transport.sendBytes(Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
-                return null;
-            });
+            if (!spec.files().isEmpty()) {
+                byte[] archive = FileArchive.of(spec.files());
+                transport.call("copy configs and secrets into " + spec.name(), () -> {
+                    transport.sendBytes(Method.PUT, "/containers/" + pathSegment(id) + "/archive?path=%2F", archive);
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            // a container without its networks or files would look finished to the next up (its config hash matches):
+            // it goes, as docker compose removes one whose network connection failed
+            try {
+                remove(id, false);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         List<String> warnings = new ArrayList<>(request.warnings());
         for (String w : EngineJson.strings(created, "Warnings")) warnings.add(spec.name() + ": " + w);
@@ -71,7 +80,7 @@ final class ContainerCalls {
     void stop(String name, int timeoutSeconds) {
         try {
             transport.call("stop container " + name, () -> {
-                transport.post("/containers/" + pathSegment(name) + "/stop?t=" + timeoutSeconds, null);
+                transport.post("/containers/" + pathSegment(name) + "/stop" + timeout(timeoutSeconds), null);
                 return null;
             });
         } catch (NotModified | NotFound e) {
@@ -113,8 +122,13 @@ final class ContainerCalls {
 
     void restart(String name, int timeoutSeconds) {
         transport.call("restart container " + name, () -> {
-            transport.post("/containers/" + pathSegment(name) + "/restart?t=" + timeoutSeconds, null);
+            transport.post("/containers/" + pathSegment(name) + "/restart" + timeout(timeoutSeconds), null);
             return null;
         });
+    }
+
+    /** {@code ?t=N}, or nothing for a negative timeout: the engine then takes the container's own (stop_grace_period). */
+    private static String timeout(int seconds) {
+        return seconds < 0 ? "" : "?t=" + seconds;
     }
 }
