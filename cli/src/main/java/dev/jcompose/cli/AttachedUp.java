@@ -10,6 +10,7 @@ import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.spec.model.Project;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +48,7 @@ final class AttachedUp {
                 .filter(c -> !c.oneoff() && project.services().containsKey(c.service()))
                 // attach: false keeps a service's output out of up's, as in docker compose
                 .filter(c -> project.service(c.service()).options().lifecycle().attach())
-                .sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
+                .sorted(Comparator.comparing(ObservedContainer::name)).toList();
         if (containers.isEmpty()) return ExitCodes.OK;
         List<String> prefixes = containers.stream().map(this::prefix).toList();
         int width = prefixes.stream().mapToInt(String::length).max().orElse(0);

@@ -8,6 +8,7 @@ import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.model.Project;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class DownCommand implements Callable<Integer> {
         }
         Project project = null;
         String name = root.projectName;
-        java.util.Map<String, String> loadedEnv = root.context().env();
+        Map<String, String> loadedEnv = root.context().env();
         try {
             var loaded = root.load();
             project = loaded.project();

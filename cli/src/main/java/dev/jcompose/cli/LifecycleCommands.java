@@ -6,6 +6,7 @@ import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
+import java.io.Console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +125,7 @@ final class LifecycleCommands {
                 }
                 if (force || targets.dryRun) return plan;
                 // Without --force, ask as docker compose does; where nobody can answer (CI, a pipe), remove nothing.
-                java.io.Console console = System.console();
+                Console console = System.console();
                 String names = plan.steps().stream().filter(s -> s.action() instanceof dev.jcompose.planner.plan.Action.RemoveContainer)
                         .map(s -> s.action().resource().replace("Container ", "")).collect(java.util.stream.Collectors.joining(", "));
                 String answer = console == null ? null : console.readLine("Going to remove %s%nAre you sure? [y/N] ", names);

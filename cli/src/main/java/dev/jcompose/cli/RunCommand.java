@@ -12,6 +12,7 @@ import dev.jcompose.planner.plan.PlanBuilder;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -130,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(java.io.PrintStream out, byte[] bytes) {
+    private static void write(PrintStream out, byte[] bytes) {
         out.write(bytes, 0, bytes.length);
         out.flush();
     }

@@ -10,6 +10,9 @@ import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +104,7 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--build and --no-build are incompatible");
             return ExitCodes.USAGE;
         }
-        if (pull != null && !java.util.Set.of("always", "missing", "never").contains(pull)) {
+        if (pull != null && !Set.of("always", "missing", "never").contains(pull)) {
             ctx.err().println("invalid --pull value \"" + pull + "\": use always, missing or never");
             return ExitCodes.USAGE;
         }
@@ -109,9 +112,9 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with -d");
             return ExitCodes.USAGE;
         }
-        var loadedProject = root.load(java.util.Set.of(), services);
+        var loadedProject = root.load(Set.of(), services);
         // COMPOSE_REMOVE_ORPHANS counts from .env too, as the other COMPOSE_* settings
-        java.util.Map<String, String> loadedEnv = loadedProject.environment();
+        Map<String, String> loadedEnv = loadedProject.environment();
         Project loaded = Scaling.apply(loadedProject.project(), scale);
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
@@ -120,8 +123,8 @@ final class UpCommand implements Callable<Integer> {
         try (Engine engine = root.connect()) {
             try (ProjectLock lock = root.lock(engine, project.name())) {
                 dev.jcompose.planner.BuildOptions buildOptions = noBuild
-                        ? new dev.jcompose.planner.BuildOptions(false, true, false, false, new java.util.TreeMap<>())
-                        : build ? dev.jcompose.planner.BuildOptions.forced(false, false, java.util.Map.of())
+                        ? new dev.jcompose.planner.BuildOptions(false, true, false, false, new TreeMap<>())
+                        : build ? dev.jcompose.planner.BuildOptions.forced(false, false, Map.of())
                         : dev.jcompose.planner.BuildOptions.ifMissing();
                 var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), buildOptions, dryRun);
                 if (images.exitCode() != ExitCodes.OK) return images.exitCode();

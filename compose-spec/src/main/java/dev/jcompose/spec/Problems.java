@@ -2,7 +2,10 @@ package dev.jcompose.spec;
 
 import dev.jcompose.spec.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects every problem of a load, so that a person sees them all at once rather than one per run. */
 public final class Problems {
@@ -33,13 +36,13 @@ public final class Problems {
         if (list.isEmpty()) return;
         // In file order, so a person can walk through them top to bottom.
         // a value of the wrong type is reported once, by whichever check (shape or binder) met it first
-        java.util.Map<String, Diagnostic> unique = new java.util.LinkedHashMap<>();
+        Map<String, Diagnostic> unique = new LinkedHashMap<>();
         for (Diagnostic d : list) {
             String key = d.message().startsWith("must be ") ? d.location() + "|" + d.path() : d.location() + "|" + d.path() + "|" + d.message();
             unique.putIfAbsent(key, d);
         }
         List<Diagnostic> sorted = new ArrayList<>(unique.values());
-        sorted.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
+        sorted.sort(Comparator.comparing((Diagnostic d) -> d.location().file())
                 .thenComparingInt(d -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
         throw new ComposeException(sorted);

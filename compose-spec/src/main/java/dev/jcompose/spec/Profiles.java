@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Which services a run sees. A service without profiles is always enabled; one with profiles only when one of them
@@ -48,7 +49,7 @@ public final class Profiles {
      * @param where the location of a service's depends_on entry, for messages
      */
     public static Project apply(Project project, Set<String> activeProfiles, List<String> targets, Problems problems,
-                                List<String> warnings, java.util.function.BiFunction<String, String, Location> where) {
+                                List<String> warnings, BiFunction<String, String, Location> where) {
         Set<String> active = new TreeSet<>(activeProfiles);
         for (String t : targets) {
             Service s = project.service(t);

@@ -3,6 +3,7 @@ package dev.jcompose.executor;
 import dev.jcompose.planner.plan.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Maps each action to its engine call. No decisions here, those were the planner's: the waits poll one container
@@ -20,7 +21,7 @@ final class ActionRunner {
     }
 
     /** @param output where a step's own output goes (a build's), line by line, from the step's thread */
-    static String run(Engine engine, Action action, java.util.function.Consumer<String> output) {
+    static String run(Engine engine, Action action, Consumer<String> output) {
         if (action instanceof Action.PullImage a) engine.pullImage(a.image());
         else if (action instanceof Action.BuildImage a) dev.jcompose.executor.build.ImageBuilder.build(engine, a.service(), a.spec(), output);
         else if (action instanceof Action.RemoveImage a) engine.removeImage(a.image());

@@ -6,8 +6,10 @@ import dev.jcompose.planner.observed.ObservedVolume;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The only way to the container engine. One method is one engine call (create-container also connects the
@@ -53,8 +55,8 @@ public interface Engine extends AutoCloseable {
      * @param dockerfile the Dockerfile's path inside the context
      * @param output     the builder's output, line by line, as it comes
      */
-    String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
-                      java.util.function.Consumer<String> output);
+    String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, InputStream context,
+                      Consumer<String> output);
 
     /** The images labelled with the project's name (dangling ones included). */
     List<dev.jcompose.planner.observed.ObservedImage> images(String project);
@@ -104,21 +106,21 @@ public interface Engine extends AutoCloseable {
      * Streams a container's output (stdout and stderr, from its start) line by line to {@code lines}, on a thread
      * of the engine's, until the container stops or the returned handle is closed.
      */
-    LogFollower followLogs(String container, java.util.function.Consumer<String> lines);
+    LogFollower followLogs(String container, Consumer<String> lines);
 
     /**
      * Runs a command in a running container and returns its exit code (0 at once when detached). Output goes to the
      * consumers as it comes; with {@code stdin} non-null, what it yields is the command's input until it ends.
      */
-    int exec(String container, ExecSpec spec, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
-             java.util.function.Consumer<byte[]> stderr);
+    int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout,
+             Consumer<byte[]> stderr);
 
     /**
      * Attaches to a container's output (and, with {@code stdin} non-null, its input) before it starts, so that
      * nothing it prints or reads is missed; returns once attached. The handle ends when the container stops.
      */
-    LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
-                       java.util.function.Consumer<byte[]> stderr);
+    LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout,
+                       Consumer<byte[]> stderr);
 
     /** The container's state, health and exit code now. */
     ContainerStatus inspect(String container);

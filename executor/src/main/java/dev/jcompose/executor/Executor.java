@@ -6,13 +6,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -104,7 +106,7 @@ public final class Executor {
             pool.shutdownNow();
         }
         // by id: a step's equals and hashCode are its records' generated ones, deep and linked at first use
-        java.util.Set<Integer> finished = new java.util.HashSet<>();
+        Set<Integer> finished = new HashSet<>();
         for (Step s : completed) finished.add(s.id());
         for (Step s : failed.keySet()) finished.add(s.id());
         List<Step> skipped = new ArrayList<>();

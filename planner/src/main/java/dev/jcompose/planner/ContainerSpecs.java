@@ -74,7 +74,7 @@ public final class ContainerSpecs {
      * @param slug a random hex string from the caller (the planner stays free of randomness)
      */
     public static ContainerSpec oneOff(Project project, Service service, String imageId, String slug, List<String> command,
-                                       java.util.Map<String, String> extraEnvironment, boolean servicePorts) {
+                                       Map<String, String> extraEnvironment, boolean servicePorts) {
         ContainerSpec base = of(project, service, 1, ConfigHasher.hash(service), imageId);
         SortedMap<String, String> labels = new TreeMap<>(base.labels());
         labels.put(Labels.ONEOFF, "True");

@@ -18,7 +18,10 @@ import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.model.ServiceVolume;
 import dev.jcompose.spec.model.VolumeConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -285,7 +288,7 @@ public final class Planner {
         final Set<Integer> created = new TreeSet<>();
         final Set<Integer> started = new TreeSet<>();
         /** Containers to start once the dependencies are ready, with the steps each comes after. */
-        final Map<String, Set<Integer>> toStart = new java.util.LinkedHashMap<>();
+        final Map<String, Set<Integer>> toStart = new LinkedHashMap<>();
         final Map<String, String> startReasons = new HashMap<>();
         private final Map<String, Set<Integer>> waits = new HashMap<>();
         /** Whether a container of the service is made or made again by this plan: its id changes. */
@@ -340,7 +343,7 @@ public final class Planner {
         String hash = ConfigHasher.hash(service);
         // One container per replica number: the current one, else the one under its own name (an interrupted
         // recreate leaves two); the others are surplus. Then, over the scale, obsolete replicas go first.
-        java.util.Comparator<ObservedContainer> best = java.util.Comparator
+        Comparator<ObservedContainer> best = Comparator
                 .<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
                 .thenComparingInt(c -> c.name().equals(ContainerSpecs.containerName(project, service, c.number())) ? 0 : 1)
                 .thenComparing(ObservedContainer::name);
@@ -353,7 +356,7 @@ public final class Planner {
             winners.add(same.get(0));
             surplus.addAll(same.subList(1, same.size()));
         }
-        winners.sort(java.util.Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
+        winners.sort(Comparator.<ObservedContainer>comparingInt(c -> c.configHash().equals(hash) ? 0 : 1)
                 .thenComparingInt(ObservedContainer::number));
         List<ObservedContainer> kept = new ArrayList<>(winners.subList(0, Math.min(service.scale(), winners.size())));
         surplus.addAll(winners.subList(kept.size(), winners.size()));
@@ -362,7 +365,7 @@ public final class Planner {
             surplusRemoved.add(remove(surplus.get(i), "service " + service.name() + " is scaled to " + service.scale(),
                     options.stopTimeoutSeconds(), plan, List.of(), false));
         }
-        kept.sort(java.util.Comparator.comparingInt(ObservedContainer::number));
+        kept.sort(Comparator.comparingInt(ObservedContainer::number));
         String imageId = observed.imageId(ImagePlanner.imageName(project, service));
         Set<Integer> used = new TreeSet<>();
         for (ObservedContainer c : kept) used.add(c.number());
@@ -448,7 +451,7 @@ public final class Planner {
     }
 
     /** Stop (when running) then remove; returns the id of the remove step. */
-    private static int remove(ObservedContainer c, String why, int timeout, PlanBuilder plan, java.util.Collection<Integer> after,
+    private static int remove(ObservedContainer c, String why, int timeout, PlanBuilder plan, Collection<Integer> after,
                               boolean volumes) {
         List<Integer> before = new ArrayList<>(after);
         if (c.running()) before = List.of(plan.add(new Action.StopContainer(c.name(), c.service(), timeout), why, after));

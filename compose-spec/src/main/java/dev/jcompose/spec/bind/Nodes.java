@@ -5,6 +5,7 @@ import dev.jcompose.spec.yaml.ListNode;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -167,11 +168,11 @@ final class Nodes {
     }
 
     /** A decimal number ({@code cpus: 0.5}). */
-    java.math.BigDecimal decimal(YamlNode node, String path) {
+    BigDecimal decimal(YamlNode node, String path) {
         String text = string(node, path);
         if (text == null) return null;
         try {
-            return new java.math.BigDecimal(text.strip());
+            return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             problems.add(node, path, "must be a number, found \"" + text + "\"");
             return null;

@@ -17,6 +17,7 @@ import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,11 +173,11 @@ public final class ProjectBinder {
      */
     @SuppressWarnings("unchecked")
     private Object fileResources(String section, MapNode node, Path projectDir, String home) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         for (MapNode.Entry e : node.entries()) {
             Object plain = e.value().toPlain();
             if (plain instanceof Map<?, ?> m) {
-                Map<String, Object> r = new java.util.LinkedHashMap<>((Map<String, Object>) m);
+                Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) m);
                 if (r.get("file") instanceof String f && resolvePaths) r.put("file", dev.jcompose.spec.bind.VolumeSyntax.resolve(f, projectDir, home));
                 if (r.get("external") instanceof Map<?, ?> legacy) {
                     if (legacy.get("name") != null && !r.containsKey("name")) r.put("name", legacy.get("name"));

@@ -17,10 +17,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Binds one service's canonical tree to a {@link Service}, reporting every problem it meets. */
@@ -121,7 +126,7 @@ final class ServiceBinder {
     }
 
     @SuppressWarnings("unchecked")
-    private void convert(SortedMap<String, Object> extras, String[] keys, java.util.function.Function<String, Object> fn,
+    private void convert(SortedMap<String, Object> extras, String[] keys, Function<String, Object> fn,
                          MapNode svc, String p) {
         Object at = extras;
         for (int i = 0; i < keys.length - 1; i++) {
@@ -213,7 +218,7 @@ final class ServiceBinder {
         SortedMap<String, String> out = new TreeMap<>();
         List<Map<String, Object>> shown = new ArrayList<>();
         for (String[] file : envFiles(svc.get("env_file"), p + ".env_file")) {
-            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", file[0]);
             if (file[1] != null) entry.put("required", false);
             shown.add(entry);
@@ -301,7 +306,7 @@ final class ServiceBinder {
      * Runs {@code parse} on each item of a list attribute; an item it rejects (IllegalArgumentException) is
      * reported at its own line, and the others are still read.
      */
-    private void eachItem(YamlNode node, String path, java.util.function.BiConsumer<YamlNode, String> parse) {
+    private void eachItem(YamlNode node, String path, BiConsumer<YamlNode, String> parse) {
         if (node == null) return;
         if (!(node instanceof ListNode list)) {
             nodes.problems().add(node, path, "must be a list, found " + node.kindName());
@@ -388,7 +393,7 @@ final class ServiceBinder {
         }
         if (propagation != null && !PROPAGATION.contains(propagation)) {
             nodes.problems().add(m, path + ".bind.propagation", "invalid propagation \"" + propagation + "\"",
-                    "use one of " + String.join(", ", new java.util.TreeSet<>(PROPAGATION)));
+                    "use one of " + String.join(", ", new TreeSet<>(PROPAGATION)));
         }
         if (m.get("volume") instanceof MapNode volume) nodes.bool(volume.get("nocopy"), path + ".volume", "nocopy");
         if (m.get("tmpfs") instanceof MapNode tmpfs && tmpfs.get("mode") instanceof ScalarNode mode && !mode.isNull()
@@ -418,7 +423,7 @@ final class ServiceBinder {
             "driver_opts", new Shape.MapOf(new Shape.Scalar()), "priority", new Shape.Scalar(), "gw_priority", new Shape.Scalar(),
             "interface_name", new Shape.Scalar()));
 
-    private static final java.util.Set<String> PROPAGATION = java.util.Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
+    private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
 
     /** The long volume syntax's keys, so that a misspelt one is reported with a "did you mean". */
     private static final Shape LONG_VOLUME = new Shape.Obj(Map.of(

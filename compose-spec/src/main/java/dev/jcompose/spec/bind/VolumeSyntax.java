@@ -2,7 +2,10 @@ package dev.jcompose.spec.bind;
 
 import dev.jcompose.spec.model.ServiceVolume;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +28,7 @@ public final class VolumeSyntax {
         String target = absoluteTarget(parts[1], spec);
         boolean readOnly = false;
         boolean bind = isPath(source);
-        java.util.SortedMap<String, Object> options = new java.util.TreeMap<>();
+        SortedMap<String, Object> options = new TreeMap<>();
         if (parts.length == 3) {
             for (String mode : parts[2].split(",")) {
                 if (!MODES.contains(mode)) {
@@ -34,11 +37,11 @@ public final class VolumeSyntax {
                 }
                 switch (mode) {
                     case "ro" -> readOnly = true;
-                    case "z", "Z" -> options.put("bind", new java.util.TreeMap<>(java.util.Map.of("selinux", mode)));
+                    case "z", "Z" -> options.put("bind", new TreeMap<>(Map.of("selinux", mode)));
                     case "cached", "delegated", "consistent" -> options.put("consistency", mode);
-                    case "nocopy" -> options.put("volume", new java.util.TreeMap<>(java.util.Map.of("nocopy", true)));
+                    case "nocopy" -> options.put("volume", new TreeMap<>(Map.of("nocopy", true)));
                     case "shared", "slave", "private", "rshared", "rslave", "rprivate" ->
-                            options.put("bind", new java.util.TreeMap<>(java.util.Map.of("propagation", mode)));
+                            options.put("bind", new TreeMap<>(Map.of("propagation", mode)));
                     default -> { }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.jcompose.spec.model;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public record Project(
     }
 
     /** The same project keeping only the named services (for commands that take service names). */
-    public Project withServices(java.util.Collection<String> keep) {
+    public Project withServices(Collection<String> keep) {
         SortedMap<String, Service> kept = new TreeMap<>();
         for (String s : keep) if (services.containsKey(s)) kept.put(s, services.get(s));
         return new Project(name, workingDir, configFiles, kept, networks, volumes, extensions, secrets, configs);

@@ -1,9 +1,11 @@
 package dev.jcompose.executor.docker;
 
 import com.github.dockerjava.api.exception.DockerException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 
 /** Makes the engine's error bodies readable: {@code {"message":"..."}} becomes the message alone. */
 final class EngineMessages {
@@ -22,7 +24,7 @@ final class EngineMessages {
             try {
                 // jackson-core alone: a databind ObjectMapper costs a cold start tens of milliseconds, for one field
                 String message = EngineJson.string(new EngineJson().read(
-                        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "message");
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))), "message");
                 if (message != null) return message;
             } catch (IOException notJson) {
                 // keep the text as it came

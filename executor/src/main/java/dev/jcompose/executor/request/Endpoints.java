@@ -2,7 +2,9 @@ package dev.jcompose.executor.request;
 
 import dev.jcompose.planner.spec.ContainerSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The container's place on its first network, sent with the create; the others are connected before it starts
@@ -46,8 +48,8 @@ public final class Endpoints {
 
     /** The body of {@code POST /networks/{id}/connect}. */
     public static Map<String, Object> connect(String container, ContainerSpec.NetworkAttachment attachment, String apiVersion) {
-        ContainerSpec none = new ContainerSpec(container, "", 0, "", null, null, new java.util.TreeMap<>(), new java.util.TreeMap<>(),
-                java.util.List.of(), java.util.List.of(), Map.of(), null, null, null, null, null, false, false, null, null);
+        ContainerSpec none = new ContainerSpec(container, "", 0, "", null, null, new TreeMap<>(), new TreeMap<>(),
+                List.of(), List.of(), Map.of(), null, null, null, null, null, false, false, null, null);
         Body endpoint = endpoint(new Translation(none, new ApiLevel(apiVersion)), attachment, false);
         return Map.of("Container", container, "EndpointConfig", endpoint.map());
     }
