@@ -22,7 +22,7 @@ final class ActionRunner {
 
     /** @param output where a step's own output goes (a build's), line by line, from the step's thread */
     static String run(Engine engine, Action action, Consumer<String> output) {
-        if (action instanceof Action.PullImage a) engine.pullImage(a.image());
+        if (action instanceof Action.PullImage a) engine.pullImage(a.image(), a.platform());
         else if (action instanceof Action.BuildImage a) dev.jcompose.executor.build.ImageBuilder.build(engine, a.service(), a.spec(), output);
         else if (action instanceof Action.RemoveImage a) engine.removeImage(a.image());
         else if (action instanceof Action.PushImage a) engine.pushImage(a.image());

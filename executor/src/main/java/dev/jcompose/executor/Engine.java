@@ -42,7 +42,12 @@ public interface Engine extends AutoCloseable {
         return imageId(reference).isPresent();
     }
 
-    void pullImage(String reference);
+    /** Pulls an image; {@code platform} ({@code linux/arm64}) picks one of a multi-platform image, null the engine's own. */
+    void pullImage(String reference, String platform);
+
+    default void pullImage(String reference) {
+        pullImage(reference, null);
+    }
 
     /** Pushes an image to the registry its name points at. */
     void pushImage(String reference);

@@ -53,7 +53,8 @@ public final class ContainerSpecs {
             String source = v.source();
             if (v.type().equals(ServiceVolume.VOLUME) && source != null) source = project.volumes().get(source).name();
             mounts.add(new ContainerSpec.MountSpec(v.type(), source, v.target(), v.readOnly(), v.createHostPath(),
-                    v.propagation(), v.selinux(), v.noCopy(), v.subpath(), v.tmpfsSize(), v.tmpfsMode()));
+                    v.propagation(), v.selinux(), v.noCopy(), v.subpath(), v.tmpfsSize(), v.tmpfsMode(), v.recursive(),
+                    v.volumeLabels()));
         }
         FileReferences files = FileReferences.of(project, service);
         mounts.addAll(files.mounts());

@@ -39,7 +39,7 @@ record FileReferences(List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.F
             FileSource source = defined.get(ref.source());
             int mode = ref.mode() == null ? DEFAULT_MODE : ref.mode();
             if (source instanceof FileSource.File f) {
-                mounts.add(new ContainerSpec.MountSpec("bind", f.path(), ref.target(), true, false, null, null, false, null, null, null));
+                mounts.add(new ContainerSpec.MountSpec("bind", f.path(), ref.target(), true, false, null, null, false, null, null, null, null, null));
             } else if (source instanceof FileSource.Content c) {
                 copies.add(new ContainerSpec.FileCopy(ref.target(), c.text().getBytes(StandardCharsets.UTF_8), mode, ref.uid(), ref.gid()));
             } else if (source instanceof FileSource.Environment e) {

@@ -48,7 +48,7 @@ public final class Planner {
         // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
         SortedSet<Integer> pulls = new TreeSet<>();
         for (Map.Entry<String, String> pull : pulls(project, observed, options).entrySet()) {
-            pulls.add(plan.add(new Action.PullImage(pull.getKey()), pull.getValue(), List.of()));
+            pulls.add(plan.add(new Action.PullImage(pull.getKey(), platformOf(project, pull.getKey())), pull.getValue(), List.of()));
         }
 
         Map<String, Set<Integer>> networkSteps = networks(project, observed, plan, pulls, options.stopTimeoutSeconds());
@@ -141,6 +141,16 @@ public final class Planner {
         out.add("services." + s.name() + "." + kind + "s: " + kind + " \"" + ref.source()
                 + "\" is a file bound into the container: uid, gid and mode are not supported there and are ignored"
                 + " (give it as content or environment to set them)");
+    }
+
+    /** The platform the first service (by name) using an image asks for, or null. */
+    private static String platformOf(Project project, String image) {
+        for (Service s : project.services().values()) {
+            if (image.equals(ImagePlanner.imageName(project, s)) && s.options().isolation().platform() != null) {
+                return s.options().isolation().platform();
+            }
+        }
+        return null;
     }
 
     /** Two services with one container_name cannot run together (each can run alone). */

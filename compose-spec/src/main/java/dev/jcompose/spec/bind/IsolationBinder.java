@@ -4,10 +4,12 @@ import dev.jcompose.spec.model.Isolation;
 import dev.jcompose.spec.model.Namespace;
 import dev.jcompose.spec.yaml.MapNode;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** {@code network_mode}, {@code ipc}, {@code pid}, {@code uts}, {@code cgroup}, {@code cgroup_parent}, {@code userns_mode}, {@code isolation}, {@code runtime}, {@code platform}. */
 final class IsolationBinder {
     private static final Set<String> CGROUP = Set.of("host", "private");
+    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
 
     private final Nodes nodes;
 
@@ -23,10 +25,15 @@ final class IsolationBinder {
         if (cgroup != null && !CGROUP.contains(cgroup)) {
             nodes.problems().add(svc.get("cgroup"), p + ".cgroup", "invalid cgroup \"" + cgroup + "\"", "use host or private");
         }
+        String platform = nodes.string(svc.get("platform"), p, "platform");
+        if (platform != null && !PLATFORM.matcher(platform).matches()) {
+            nodes.problems().add(svc.get("platform"), p + ".platform", "invalid platform \"" + platform + "\"",
+                    "write os/arch[/variant], such as linux/amd64 or linux/arm64/v8");
+        }
         return new Isolation(network, ipc, pid, nodes.string(svc.get("uts"), p, "uts"), cgroup,
                 nodes.string(svc.get("cgroup_parent"), p, "cgroup_parent"), nodes.string(svc.get("userns_mode"), p, "userns_mode"),
                 nodes.string(svc.get("isolation"), p, "isolation"), nodes.string(svc.get("runtime"), p, "runtime"),
-                nodes.string(svc.get("platform"), p, "platform"));
+                platform);
     }
 
     private Namespace namespace(MapNode svc, String p, String key) {

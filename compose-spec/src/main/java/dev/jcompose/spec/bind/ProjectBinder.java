@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
 public final class ProjectBinder {
     private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes",
             "secrets", "configs", "include", "models");
+    /** The network keys the binder types; the others (enable_ipv4) stay plain, printed by config. */
     private static final Set<String> NETWORK_KEYS = Set.of("name", "driver", "driver_opts", "labels", "external",
             "internal", "attachable", "enable_ipv6", "ipam");
-    private static final Set<String> VOLUME_KEYS = Set.of("name", "driver", "driver_opts", "labels", "external");
+    private static final Set<String> VOLUME_KEYS = NestedKeys.VOLUME.keySet();
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
 
     private final Problems problems;
@@ -203,6 +204,12 @@ public final class ProjectBinder {
             String content = section.equals("configs") ? nodes.string(c.get("content"), p, "content") : null;
             String variable = nodes.string(c.get("environment"), p, "environment");
             boolean external = externalFlag(c, p);
+            for (String swarmOnly : List.of("labels", "driver_opts")) {
+                if (c.get(swarmOnly) != null) {
+                    warnings.add(new Diagnostic(c.entryMap().get(swarmOnly).keyLocation(), p + "." + swarmOnly,
+                            "applies to a swarm's " + section + " only: ignored").format());
+                }
+            }
             for (String swarmOnly : List.of("driver", "template_driver")) {
                 if (c.get(swarmOnly) != null) {
                     problems.add(c.get(swarmOnly), p + "." + swarmOnly, swarmOnly + " makes " + section + " on a swarm only",

@@ -386,6 +386,11 @@ final class ServiceBinder {
         if (m.get("bind") instanceof MapNode bind) {
             createHostPath = !Boolean.FALSE.equals(nodes.bool(bind.get("create_host_path"), path + ".bind", "create_host_path"));
             propagation = nodes.string(bind.get("propagation"), path + ".bind", "propagation");
+            String recursive = nodes.string(bind.get("recursive"), path + ".bind", "recursive");
+            if (recursive != null && !Set.of("enabled", "disabled", "writable", "readonly").contains(recursive)) {
+                nodes.problems().add(bind.get("recursive"), path + ".bind.recursive", "invalid recursive \"" + recursive + "\"",
+                        "use enabled, disabled, writable or readonly");
+            }
             String selinux = nodes.string(bind.get("selinux"), path + ".bind", "selinux");
             if (selinux != null && !selinux.equals("z") && !selinux.equals("Z")) {
                 nodes.problems().add(bind.get("selinux"), path + ".bind.selinux", "invalid selinux \"" + selinux + "\"", "use z (shared) or Z (private)");
@@ -417,22 +422,18 @@ final class ServiceBinder {
     }
 
     /** A service's attachment to a network: its keys, so that a misspelt one is reported. */
-    private static final Shape NETWORK_ATTACHMENT = new Shape.Obj(Map.of(
-            "aliases", new Shape.ListOf(new Shape.Scalar()), "ipv4_address", new Shape.Scalar(), "ipv6_address", new Shape.Scalar(),
-            "link_local_ips", new Shape.ListOf(new Shape.Scalar()), "mac_address", new Shape.Scalar(),
-            "driver_opts", new Shape.MapOf(new Shape.Scalar()), "priority", new Shape.Scalar(), "gw_priority", new Shape.Scalar(),
-            "interface_name", new Shape.Scalar()));
+    private static final Shape NETWORK_ATTACHMENT = Shape.Obj.ofKeys(NestedKeys.SERVICE_NETWORK.keySet(), Map.of(
+            "aliases", new Shape.ListOf(new Shape.Scalar()), "link_local_ips", new Shape.ListOf(new Shape.Scalar()),
+            "driver_opts", new Shape.MapOf(new Shape.Scalar())));
 
     private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
 
     /** The long volume syntax's keys, so that a misspelt one is reported with a "did you mean". */
-    private static final Shape LONG_VOLUME = new Shape.Obj(Map.of(
-            "type", new Shape.Scalar(), "source", new Shape.Scalar(), "target", new Shape.Scalar(),
-            "read_only", new Shape.Scalar(), "consistency", new Shape.Scalar(),
-            "bind", new Shape.Obj(Map.of("propagation", new Shape.Scalar(), "create_host_path", new Shape.Scalar(),
-                    "selinux", new Shape.Scalar())),
-            "volume", new Shape.Obj(Map.of("nocopy", new Shape.Scalar(), "subpath", new Shape.Scalar())),
-            "tmpfs", new Shape.Obj(Map.of("size", new Shape.Scalar(), "mode", new Shape.Scalar()))));
+    private static final Shape LONG_VOLUME = Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME.keySet(), Map.of(
+            "bind", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_BIND.keySet(), Map.of()),
+            "volume", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_VOLUME.keySet(), Map.of("labels", new Shape.Either(new Shape.MapOf(new Shape.Scalar()), new Shape.ListOf(new Shape.Scalar())))),
+            "tmpfs", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_TMPFS.keySet(), Map.of()),
+            "image", new Shape.Obj(Map.of("subpath", new Shape.Scalar()))));
 
     private SortedMap<String, ServiceNetwork> networks(YamlNode node, String path) {
         SortedMap<String, ServiceNetwork> out = new TreeMap<>();

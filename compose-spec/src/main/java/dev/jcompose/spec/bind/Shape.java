@@ -47,6 +47,13 @@ sealed interface Shape {
 
     /** A mapping with known keys; an unknown key is an error unless it is an {@code x-} extension. */
     record Obj(Map<String, Shape> keys) implements Shape {
+        /** A mapping whose keys are {@code keys}: scalars, but where {@code shapes} says otherwise. */
+        static Obj ofKeys(java.util.Set<String> keys, Map<String, Shape> shapes) {
+            Map<String, Shape> all = new java.util.LinkedHashMap<>();
+            for (String k : keys) all.put(k, shapes.getOrDefault(k, new Scalar()));
+            return new Obj(all);
+        }
+
         public void check(YamlNode node, String path, Problems problems) {
             if (!(node instanceof MapNode map)) {
                 problems.add(node, path, "must be a mapping, found " + node.kindName());

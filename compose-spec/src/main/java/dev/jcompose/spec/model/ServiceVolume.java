@@ -1,7 +1,9 @@
 package dev.jcompose.spec.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A mount of a service, long syntax.
@@ -49,6 +51,26 @@ public record ServiceVolume(String type, String source, String target, boolean r
             case "true", "yes", "y", "on" -> true;
             default -> false;
         };
+    }
+
+    /** {@code bind.recursive}: {@code enabled}, {@code disabled}, {@code writable} or {@code readonly}; or null. */
+    public String recursive() {
+        return text(option("bind", "recursive"));
+    }
+
+    /** {@code volume.labels}, set on an anonymous volume this mount makes. */
+    public SortedMap<String, String> volumeLabels() {
+        SortedMap<String, String> out = new TreeMap<>();
+        Object labels = option("volume", "labels");
+        if (labels instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        if (labels instanceof List<?> l) {
+            for (Object o : l) {
+                String kv = String.valueOf(o);
+                int eq = kv.indexOf('=');
+                out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     /** {@code volume.subpath}: the folder of the volume to mount, or null. */

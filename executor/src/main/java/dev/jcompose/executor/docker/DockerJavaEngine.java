@@ -99,8 +99,8 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public void pullImage(String reference) {
-        images.pull(reference);
+    public void pullImage(String reference, String platform) {
+        images.pull(reference, platform);
     }
 
     @Override

@@ -49,9 +49,13 @@ final class ImageCalls {
         return result.imageId(spec.image());
     }
 
-    void pull(String reference) {
+    void pull(String reference, String platform) {
         ImageReference ref = ImageReference.parse(reference);
-        transfer("pull", reference, () -> connection.client().pullImageCmd(ref.repository()).withTag(ref.tag()).start());
+        transfer("pull", reference, () -> {
+            var cmd = connection.client().pullImageCmd(ref.repository()).withTag(ref.tag());
+            if (platform != null) cmd.withPlatform(platform);
+            return cmd.start();
+        });
     }
 
     void push(String reference) {

@@ -41,7 +41,7 @@ final class Mounts {
             }
             default -> {
                 Body mount = base("volume", m.source(), m);
-                Body options = new Body().flag("NoCopy", m.noCopy());
+                Body options = new Body().flag("NoCopy", m.noCopy()).put("Labels", m.volumeLabels());
                 if (m.subpath() != null) {
                     if (!t.api().atLeast("1.45")) {
                         // mounting the whole volume instead of its folder would be another system: refused, not warned
@@ -57,14 +57,24 @@ final class Mounts {
     }
 
     private void bind(Translation t, ContainerSpec.MountSpec m) {
-        if (m.createHostPath() && m.propagation() == null) {
+        if (m.createHostPath() && m.propagation() == null && m.recursive() == null) {
             StringBuilder bind = new StringBuilder(m.source()).append(':').append(m.target()).append(':').append(m.readOnly() ? "ro" : "rw");
             if (m.selinux() != null) bind.append(',').append(m.selinux());
             binds.add(bind.toString());
             return;
         }
         Body mount = base("bind", m.source(), m);
-        if (m.propagation() != null) mount.put("BindOptions", Map.of("Propagation", m.propagation()));
+        Body bind = new Body().put("Propagation", m.propagation());
+        // bind.recursive as docker compose maps it: disabled → NonRecursive; the read-only forms need API 1.44, and
+        // mounting writable what the file wants read-only would be another system: refused, not warned
+        if ("disabled".equals(m.recursive())) bind.put("NonRecursive", true);
+        if (("writable".equals(m.recursive()) || "readonly".equals(m.recursive())) && !t.api().atLeast("1.44")) {
+            throw new IllegalArgumentException(t.spec().name() + ": " + m.target() + ": bind.recursive: " + m.recursive()
+                    + " needs Engine API 1.44 and this engine speaks " + t.api().version());
+        }
+        if ("writable".equals(m.recursive())) bind.put("ReadOnlyNonRecursive", true);
+        if ("readonly".equals(m.recursive())) bind.put("ReadOnlyForceRecursive", true);
+        if (!bind.isEmpty()) mount.put("BindOptions", bind.map());
         if (m.selinux() != null) {
             // the engine's mount API has no SELinux relabel: only the legacy bind string carries it
             t.warn(m.target() + ": bind.selinux cannot go with bind.propagation or create_host_path: false: ignored");

@@ -207,7 +207,7 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized void pullImage(String reference) {
+    public synchronized void pullImage(String reference, String platform) {
         record("pull image " + reference);
         throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
     }

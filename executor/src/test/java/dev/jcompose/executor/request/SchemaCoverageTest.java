@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.spec.bind.NestedKeys;
 import dev.jcompose.spec.bind.ServiceKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -52,5 +55,48 @@ class SchemaCoverageTest {
             }
         });
         assertEquals(List.of(), untested, "keys said to reach the container with no translation fixture");
+    }
+
+    /** The objects inside a service and the project: their keys, as the schema has them, are all in the registry. */
+    @Test
+    void everyNestedSchemaKeyIsHandled() throws IOException {
+        Assumptions.assumeTrue(Files.exists(SCHEMA), "../shared/conformance is absent: the schema coverage is not checked");
+        JsonNode defs = new ObjectMapper().readTree(SCHEMA.toFile()).path("$defs");
+        JsonNode longVolume = null;
+        for (JsonNode alt : defs.path("service").path("properties").path("volumes").path("items").path("oneOf")) {
+            if (alt.path("type").asText().equals("object")) longVolume = alt.path("properties");
+        }
+        JsonNode attachment = null;
+        for (JsonNode alt : defs.path("service").path("properties").path("networks").path("oneOf")) {
+            for (JsonNode p : alt.path("patternProperties")) {
+                for (JsonNode o : p.path("oneOf")) if (o.path("type").asText().equals("object")) attachment = o.path("properties");
+            }
+        }
+        Map<String, JsonNode> objects = new TreeMap<>();
+        objects.put("networks.*", defs.path("network").path("properties"));
+        objects.put("volumes.*", defs.path("volume").path("properties"));
+        objects.put("configs.*", defs.path("config").path("properties"));
+        objects.put("secrets.*", defs.path("secret").path("properties"));
+        objects.put("services.*.deploy", defs.path("deployment").path("properties"));
+        objects.put("services.*.volumes[]", longVolume);
+        objects.put("services.*.volumes[].bind", longVolume.path("bind").path("properties"));
+        objects.put("services.*.volumes[].volume", longVolume.path("volume").path("properties"));
+        objects.put("services.*.volumes[].tmpfs", longVolume.path("tmpfs").path("properties"));
+        objects.put("services.*.networks.*", attachment);
+        Map<String, Map<String, ServiceKeys.Handling>> registry = Map.of("networks.*", NestedKeys.NETWORK, "volumes.*", NestedKeys.VOLUME,
+                "configs.*", NestedKeys.CONFIG, "secrets.*", NestedKeys.SECRET, "services.*.deploy", NestedKeys.DEPLOY,
+                "services.*.volumes[]", NestedKeys.SERVICE_VOLUME, "services.*.volumes[].bind", NestedKeys.SERVICE_VOLUME_BIND,
+                "services.*.volumes[].volume", NestedKeys.SERVICE_VOLUME_VOLUME, "services.*.volumes[].tmpfs", NestedKeys.SERVICE_VOLUME_TMPFS,
+                "services.*.networks.*", NestedKeys.SERVICE_NETWORK);
+        List<String> problems = new ArrayList<>();
+        objects.forEach((where, properties) -> {
+            Set<String> keys = new TreeSet<>();
+            properties.fieldNames().forEachRemaining(keys::add);
+            if (keys.isEmpty()) problems.add(where + ": no keys read from the schema");
+            Set<String> missing = new TreeSet<>(keys);
+            missing.removeAll(registry.get(where).keySet());
+            if (!missing.isEmpty()) problems.add(where + ": " + missing);
+        });
+        assertEquals(List.of(), problems, "schema keys jcompose neither applies nor warns about");
     }
 }

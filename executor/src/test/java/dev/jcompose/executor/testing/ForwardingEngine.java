@@ -26,7 +26,7 @@ public class ForwardingEngine implements Engine {
     public List<ObservedVolume> volumes(String project) { return inner.volumes(project); }
     public Optional<ObservedVolume> volume(String name) { return inner.volume(name); }
     public java.util.Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) { return inner.image(reference); }
-    public void pullImage(String reference) { inner.pullImage(reference); }
+    public void pullImage(String reference, String platform) { inner.pullImage(reference, platform); }
     public void pushImage(String reference) { inner.pushImage(reference); }
     public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
                              java.util.function.Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }

@@ -18,7 +18,12 @@ public sealed interface Action {
     /** The present tense progress shows while it runs: {@code Creating}, {@code Starting}... */
     String doing();
 
-    record PullImage(String image) implements Action {
+    /** @param platform the {@code os/arch[/variant]} to pull for (the service's {@code platform}), or null for the engine's */
+    record PullImage(String image, String platform) implements Action {
+        public PullImage(String image) {
+            this(image, null);
+        }
+
         public String resource() { return "Image " + image; }
         public String verb() { return "pull"; }
         public String done() { return "Pulled"; }

@@ -109,18 +109,24 @@ public record ContainerSpec(
      * @param subpath        the folder of a volume to mount, or null
      * @param tmpfsSize      bytes, or null
      * @param tmpfsMode      the mode of a tmpfs's root, or null
+     * @param recursive      a bind's {@code recursive} ({@code disabled}, {@code writable}, {@code readonly}), or null
+     * @param volumeLabels   labels of the anonymous volume the mount makes
      */
     public record MountSpec(String type, String source, String target, boolean readOnly, boolean createHostPath,
                             String propagation, String selinux, boolean noCopy, String subpath, Long tmpfsSize,
-                            Integer tmpfsMode) {
+                            Integer tmpfsMode, String recursive, SortedMap<String, String> volumeLabels) {
+        public MountSpec {
+            volumeLabels = Collections.unmodifiableSortedMap(volumeLabels == null ? new TreeMap<>() : new TreeMap<>(volumeLabels));
+        }
+
         public MountSpec(String type, String source, String target, boolean readOnly) {
-            this(type, source, target, readOnly, true, null, null, false, null, null, null);
+            this(type, source, target, readOnly, true, null, null, false, null, null, null, null, null);
         }
 
         /** The same mount from another source (an anonymous volume carried over by name). */
         public MountSpec withSource(String newSource) {
             return new MountSpec(type, newSource, target, readOnly, createHostPath, propagation, selinux, noCopy, subpath,
-                    tmpfsSize, tmpfsMode);
+                    tmpfsSize, tmpfsMode, recursive, volumeLabels);
         }
     }
 
