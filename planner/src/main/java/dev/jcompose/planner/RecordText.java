@@ -1,6 +1,7 @@
 package dev.jcompose.planner;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Iterator;
@@ -24,11 +25,11 @@ final class RecordText {
     private static void append(StringBuilder sb, Object value) {
         if (value instanceof Record r) {
             sb.append(r.getClass().getSimpleName()).append('[');
-            RecordComponent[] components = r.getClass().getRecordComponents();
+            Component[] components = COMPONENTS.get(r.getClass());
             for (int i = 0; i < components.length; i++) {
                 if (i > 0) sb.append(", ");
-                sb.append(components[i].getName()).append('=');
-                append(sb, component(r, components[i]));
+                sb.append(components[i].name()).append('=');
+                append(sb, components[i].read(r));
             }
             sb.append(']');
         } else if (value instanceof Collection<?> c) {
@@ -53,13 +54,33 @@ final class RecordText {
         }
     }
 
-    private static Object component(Record r, RecordComponent c) {
-        try {
-            var accessor = c.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+    /** A record component's name and accessor, looked up once per record class. */
+    private record Component(String name, Method accessor) {
+        Object read(Record r) {
+            try {
+                return accessor.invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + r.getClass().getName(), e);
+            }
         }
     }
+
+    /**
+     * The components of each record class, found by reflection once: a cache of what the JDK's class files say, the
+     * same for every caller, which is why it may be shared (looking them up per value cost a cold {@code up} of 50
+     * services a tenth of a second).
+     */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            Component[] out = new Component[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                Method accessor = rc[i].getAccessor();
+                accessor.setAccessible(true);
+                out[i] = new Component(rc[i].getName(), accessor);
+            }
+            return out;
+        }
+    };
 }
