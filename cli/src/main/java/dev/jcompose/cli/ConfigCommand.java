@@ -145,7 +145,7 @@ final class ConfigCommand implements Callable<Integer> {
             Service s = project.service(name.strip());
             if (s == null) throw new ComposeException(new Diagnostic(Location.UNKNOWN, "", "no such service: " + name.strip(),
                     Suggestions.didYouMean(name.strip(), project.services().keySet())));
-            sb.append(s.name()).append(' ').append(ConfigHasher.hash(s)).append('\n');
+            sb.append(s.name()).append(' ').append(ConfigHasher.hash(project, s)).append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,8 @@
 package dev.jcompose.planner;
 
+import dev.jcompose.spec.model.FileReference;
+import dev.jcompose.spec.model.FileSource;
+import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +22,32 @@ import java.util.TreeMap;
 public final class ConfigHasher {
     private ConfigHasher() {}
 
+    /**
+     * The hash of a service of a project: the service, and a digest of the content of each config and secret it is
+     * given by content or environment (written into the container once, so a new content must make a new container;
+     * a file is bound, and its changes show without one). Only digests are hashed: no secret's value is kept.
+     */
+    public static String hash(Project project, Service s) {
+        StringBuilder contents = new StringBuilder();
+        for (FileReference ref : s.options().secrets()) contents.append(digest(project.secrets().get(ref.source())));
+        for (FileReference ref : s.options().configs()) contents.append(digest(project.configs().get(ref.source())));
+        return contents.length() == 0 ? hash(s) : sha256(hash(s) + contents);
+    }
+
+    private static String digest(FileSource source) {
+        if (source instanceof FileSource.Content c) return sha256(c.text()) + ";";
+        if (source instanceof FileSource.Environment e) return sha256(String.valueOf(e.value())) + ";";
+        return "-;";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public static String hash(Service s) {
         SortedMap<String, Object> extensions = new TreeMap<>();
         s.extras().forEach((k, v) -> {
@@ -27,11 +56,6 @@ public final class ConfigHasher {
         Service hashed = new Service(s.name(), s.image(), null, s.command(), s.entrypoint(), s.environment(), s.ports(),
                 s.volumes(), s.networks(), new TreeMap<>(), s.labels(), s.restart(), s.containerName(), s.workingDir(),
                 s.user(), s.hostname(), s.init(), s.tty(), s.stdinOpen(), 1, List.of(), s.options(), List.of(), extensions);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(RecordText.of(hashed).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return sha256(RecordText.of(hashed));
     }
 }

@@ -76,7 +76,7 @@ public final class ContainerSpecs {
      */
     public static ContainerSpec oneOff(Project project, Service service, String imageId, String slug, List<String> command,
                                        Map<String, String> extraEnvironment, boolean servicePorts) {
-        ContainerSpec base = of(project, service, 1, ConfigHasher.hash(service), imageId);
+        ContainerSpec base = of(project, service, 1, ConfigHasher.hash(project, service), imageId);
         SortedMap<String, String> labels = new TreeMap<>(base.labels());
         labels.put(Labels.ONEOFF, "True");
         labels.put(Labels.PREFIX + "slug", slug);

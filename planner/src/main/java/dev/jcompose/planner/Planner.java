@@ -350,7 +350,7 @@ public final class Planner {
     private static ServicePlan service(Project project, Service service, ObservedState observed, UpOptions options,
                                        PlanBuilder plan, SortedSet<Integer> createAfter, String parentReplaced) {
         ServicePlan sp = new ServicePlan(service.name());
-        String hash = ConfigHasher.hash(service);
+        String hash = ConfigHasher.hash(project, service);
         // One container per replica number: the current one, else the one under its own name (an interrupted
         // recreate leaves two); the others are surplus. Then, over the scale, obsolete replicas go first.
         Comparator<ObservedContainer> best = Comparator

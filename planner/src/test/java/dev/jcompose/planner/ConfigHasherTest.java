@@ -69,4 +69,23 @@ class ConfigHasherTest {
                 ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    stop_grace_period: 1m30s\n")));
         assertEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    pull_policy: always\n")));
     }
+
+    @Test
+    void changesWhenAConfigOrSecretGivenByContentChangesButKeepsNoSecret() throws IOException {
+        String yaml = "services:\n  web:\n    image: busybox\n    configs: [c]\n    secrets: [s]\n"
+                + "configs:\n  c: {content: '%s'}\nsecrets:\n  s: {environment: TOKEN}\n";
+        java.util.function.BiFunction<String, String, String> hash = (content, token) -> {
+            try {
+                Files.writeString(dir.resolve("compose.yaml"), yaml.formatted(content));
+                var project = ComposeLoader.load(LoadOptions.of(dir, Map.of("TOKEN", token)).withProjectName("p")).project();
+                return ConfigHasher.hash(project, project.service("web"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        String base = hash.apply("port=1", "a");
+        assertEquals(base, hash.apply("port=1", "a"));
+        assertNotEquals(base, hash.apply("port=2", "a"), "a new content makes a new container");
+        assertNotEquals(base, hash.apply("port=1", "b"), "so does a new secret value");
+    }
 }

@@ -11,6 +11,7 @@ import dev.jcompose.spec.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,9 +29,9 @@ final class ContainerOptionsBinder {
     private final DevicesBinder devices;
     private final HealthcheckBinder healthcheck;
 
-    ContainerOptionsBinder(Nodes nodes, Path projectDir) {
+    ContainerOptionsBinder(Nodes nodes, Path projectDir, Map<String, String> env) {
         this.nodes = nodes;
-        this.isolation = new IsolationBinder(nodes);
+        this.isolation = new IsolationBinder(nodes, env.get("DOCKER_DEFAULT_PLATFORM"));
         this.security = new SecurityBinder(nodes, projectDir);
         this.lookup = new HostLookupBinder(nodes);
         this.lifecycle = new LifecycleBinder(nodes);

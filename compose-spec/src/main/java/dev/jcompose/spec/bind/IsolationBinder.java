@@ -12,9 +12,12 @@ final class IsolationBinder {
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
 
     private final Nodes nodes;
+    /** {@code DOCKER_DEFAULT_PLATFORM}: the platform of a service that names none, as docker compose takes it; or null. */
+    private final String defaultPlatform;
 
-    IsolationBinder(Nodes nodes) {
+    IsolationBinder(Nodes nodes, String defaultPlatform) {
         this.nodes = nodes;
+        this.defaultPlatform = defaultPlatform == null || defaultPlatform.isBlank() ? null : defaultPlatform;
     }
 
     Isolation bind(MapNode svc, String p) {
@@ -26,6 +29,7 @@ final class IsolationBinder {
             nodes.problems().add(svc.get("cgroup"), p + ".cgroup", "invalid cgroup \"" + cgroup + "\"", "use host or private");
         }
         String platform = nodes.string(svc.get("platform"), p, "platform");
+        if (platform == null) platform = defaultPlatform;
         if (platform != null && !PLATFORM.matcher(platform).matches()) {
             nodes.problems().add(svc.get("platform"), p + ".platform", "invalid platform \"" + platform + "\"",
                     "write os/arch[/variant], such as linux/amd64 or linux/arm64/v8");

@@ -46,7 +46,7 @@ final class ServiceBinder {
         this.projectDir = projectDir;
         this.env = env;
         this.resolvePaths = resolvePaths;
-        this.options = new ContainerOptionsBinder(nodes, projectDir);
+        this.options = new ContainerOptionsBinder(nodes, projectDir, env);
         this.warnings = warnings;
     }
 

@@ -2,7 +2,13 @@ package dev.jcompose.spec.bind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jcompose.spec.ComposeLoader;
+import dev.jcompose.spec.LoadOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -158,5 +164,15 @@ class ContainerOptionsBindingTest {
     void rejects(String attributes, String expected) {
         String error = Snippets.error(dir, attributes);
         assertEquals(expected, error.lines().filter(l -> !l.contains("undefined network")).findFirst().orElse(""));
+    }
+
+    @Test
+    void dockerDefaultPlatformAppliesWhereAServiceNamesNone() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"),
+                "services:\n  app: {image: busybox}\n  arm: {image: busybox, platform: linux/arm64}\n");
+        var project = ComposeLoader.load(LoadOptions.of(dir,
+                Map.of("DOCKER_DEFAULT_PLATFORM", "linux/amd64")).withProjectName("p")).project();
+        assertEquals("linux/amd64", project.service("app").options().isolation().platform());
+        assertEquals("linux/arm64", project.service("arm").options().isolation().platform());
     }
 }
