@@ -1,0 +1,87 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.docker.DockerJavaEngine;
+import dev.jcompose.executor.testing.EngineProjects;
+import dev.jcompose.executor.testing.RealEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that read or signal a project's running containers (logs, kill, port, top), on the real engine. */
+@Tag("engine")
+@ExtendWith(RealEngine.class)
+class ContainerCommandsEngineTest {
+    @TempDir
+    Path dir;
+
+    private CliRunner cli(String compose) throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), compose);
+        return new CliRunner(dir, DockerJavaEngine::connect);
+    }
+
+    /** Polls until the container has exited; fails after 20 s. */
+    private static void awaitExited(String container) throws InterruptedException {
+        try (Engine engine = RealEngine.connect()) {
+            for (int i = 0; i < 200; i++) {
+                if (engine.inspect(container).exited()) return;
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError(container + " did not exit");
+    }
+
+    @Test
+    void logsOfAContainerThatPrintedAndExitedAndItsLastLine(EngineProjects projects) throws Exception {
+        String p = projects.create("logs");
+        CliRunner cli = cli("""
+                services:
+                  say:
+                    image: jcompose/busybox:latest
+                    command: ["sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"]  # stdout and stderr reach the log on their own: spaced, to keep the order
+                """);
+        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
+        awaitExited(p + "-say-1");
+
+        CliRunner.Result all = cli.run("-p", p, "logs");
+        assertEquals(0, all.exit(), all.toString());
+        assertEquals("say-1  | one\nsay-1  | two\nsay-1  | three\n", all.out());
+
+        CliRunner.Result last = cli.run("-p", p, "logs", "--tail", "1", "--no-log-prefix");
+        assertEquals("three\n", last.out(), last.toString());
+
+        CliRunner.Result stamped = cli.run("-p", p, "logs", "-t", "-n", "1");
+        assertTrue(stamped.out().matches("say-1  \\| \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z three\n"), stamped.out());
+
+        assertEquals("", cli.run("-p", p, "logs", "--until", "2000-01-01T00:00:00Z").out(), "nothing was logged that long ago");
+    }
+
+    @Test
+    void logsFollowEndsWhenTheContainersStop(EngineProjects projects) throws Exception {
+        String p = projects.create("logsf");
+        CliRunner cli = cli("""
+                services:
+                  slow:
+                    image: jcompose/busybox:latest
+                    command: ["sh", "-c", "echo start; sleep 2; echo end"]
+                  quick:
+                    image: jcompose/busybox:latest
+                    command: ["echo", "done"]
+                """);
+        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
+        long started = System.nanoTime();
+        CliRunner.Result followed = cli.run("-p", p, "logs", "-f");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertEquals(0, followed.exit(), followed.toString());
+        assertTrue(followed.out().contains("slow-1   | start\n") && followed.out().contains("slow-1   | end\n")
+                && followed.out().contains("quick-1  | done\n"), followed.out());
+        assertTrue(seconds < 15, "returned once both had stopped, after " + seconds + " s");
+    }
+}
