@@ -84,4 +84,29 @@ class ContainerCommandsEngineTest {
                 && followed.out().contains("quick-1  | done\n"), followed.out());
         assertTrue(seconds < 15, "returned once both had stopped, after " + seconds + " s");
     }
+
+    @Test
+    void killSendsTheSignalNamed(EngineProjects projects) throws Exception {
+        String p = projects.create("kill");
+        CliRunner cli = cli("""
+                services:
+                  trapper:
+                    image: jcompose/busybox:latest
+                    command: ["sh", "-c", "trap 'echo got TERM; exit 3' TERM; echo ready; while true; do sleep 0.1; done"]
+                """);
+        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
+        String container = p + "-trapper-1";
+        for (int i = 0; i < 100 && !cli.run("-p", p, "logs").out().contains("ready"); i++) Thread.sleep(100); // its trap is set
+
+        CliRunner.Result dry = cli.run("-p", p, "kill", "-s", "SIGTERM", "--dry-run");
+        assertEquals("#1 kill Container " + container + " -- running; signal SIGTERM\n", dry.out(), dry.toString());
+
+        CliRunner.Result kill = cli.run("-p", p, "kill", "-s", "SIGTERM");
+        assertEquals(0, kill.exit(), kill.toString());
+        awaitExited(container);
+        try (Engine engine = RealEngine.connect()) {
+            assertEquals(3, engine.inspect(container).exitCode(), "the trap ran: SIGTERM, not SIGKILL");
+        }
+        assertTrue(cli.run("-p", p, "logs").out().contains("trapper-1  | got TERM\n"));
+    }
 }

@@ -95,6 +95,9 @@ public interface Engine extends AutoCloseable {
 
     void removeContainer(String name, boolean removeVolumes);
 
+    /** Sends a signal to a running container's main process: a name ({@code SIGTERM}, {@code TERM}) or a number. */
+    void killContainer(String name, String signal);
+
     void renameContainer(String from, String to);
 
     void pauseContainer(String name);

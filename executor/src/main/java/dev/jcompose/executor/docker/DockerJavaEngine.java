@@ -175,6 +175,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void killContainer(String name, String signal) {
+        containers.kill(name, signal);
+    }
+
+    @Override
     public void renameContainer(String from, String to) {
         containers.rename(from, to);
     }

@@ -308,6 +308,17 @@ public final class InMemoryEngine implements Engine {
         stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
     }
 
+    /** Any signal ends the container, as SIGKILL would; one not running is refused, as the engine refuses it. */
+    @Override
+    public synchronized void killContainer(String name, String signal) {
+        record("kill container " + name + " with " + signal);
+        ObservedContainer c = containers.get(name);
+        if (c == null) throw new EngineException("No such container: " + name);
+        if (!c.running()) throw new EngineException("cannot kill container " + name + ": container is not running");
+        setState(name, "exited", "Exited (137) 1 second ago");
+        stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+    }
+
     @Override
     public synchronized void renameContainer(String from, String to) {
         record("rename container " + from + " to " + to);

@@ -50,6 +50,7 @@ public class ForwardingEngine implements Engine {
     public void startContainer(String name) { inner.startContainer(name); }
     public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
+    public void killContainer(String name, String signal) { inner.killContainer(name, signal); }
     public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
         return inner.logs(container, options, lines);
     }
