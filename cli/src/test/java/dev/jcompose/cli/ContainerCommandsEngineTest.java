@@ -10,6 +10,7 @@ import dev.jcompose.executor.testing.RealEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,9 +23,13 @@ class ContainerCommandsEngineTest {
     @TempDir
     Path dir;
 
-    private CliRunner cli(String compose) throws IOException {
+    /** Writes the Compose file and brings project {@code p} up detached from it. */
+    private CliRunner up(String p, String compose) throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), compose);
-        return new CliRunner(dir, DockerJavaEngine::connect);
+        CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect);
+        CliRunner.Result up = cli.run("-p", p, "up", "-d");
+        assertEquals(0, up.exit(), up.toString());
+        return cli;
     }
 
     /** Polls until the container has exited; fails after 20 s. */
@@ -41,13 +46,12 @@ class ContainerCommandsEngineTest {
     @Test
     void logsOfAContainerThatPrintedAndExitedAndItsLastLine(EngineProjects projects) throws Exception {
         String p = projects.create("logs");
-        CliRunner cli = cli("""
+        CliRunner cli = up(p, """
                 services:
                   say:
                     image: jcompose/busybox:latest
                     command: ["sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"]  # stdout and stderr reach the log on their own: spaced, to keep the order
                 """);
-        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
         awaitExited(p + "-say-1");
 
         CliRunner.Result all = cli.run("-p", p, "logs");
@@ -66,7 +70,7 @@ class ContainerCommandsEngineTest {
     @Test
     void logsFollowEndsWhenTheContainersStop(EngineProjects projects) throws Exception {
         String p = projects.create("logsf");
-        CliRunner cli = cli("""
+        CliRunner cli = up(p, """
                 services:
                   slow:
                     image: jcompose/busybox:latest
@@ -75,7 +79,6 @@ class ContainerCommandsEngineTest {
                     image: jcompose/busybox:latest
                     command: ["echo", "done"]
                 """);
-        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
         long started = System.nanoTime();
         CliRunner.Result followed = cli.run("-p", p, "logs", "-f");
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -88,13 +91,12 @@ class ContainerCommandsEngineTest {
     @Test
     void killSendsTheSignalNamed(EngineProjects projects) throws Exception {
         String p = projects.create("kill");
-        CliRunner cli = cli("""
+        CliRunner cli = up(p, """
                 services:
                   trapper:
                     image: jcompose/busybox:latest
                     command: ["sh", "-c", "trap 'echo got TERM; exit 3' TERM; echo ready; while true; do sleep 0.1; done"]
                 """);
-        assertEquals(0, cli.run("-p", p, "up", "-d").exit());
         String container = p + "-trapper-1";
         for (int i = 0; i < 100 && !cli.run("-p", p, "logs").out().contains("ready"); i++) Thread.sleep(100); // its trap is set
 
@@ -108,5 +110,25 @@ class ContainerCommandsEngineTest {
             assertEquals(3, engine.inspect(container).exitCode(), "the trap ran: SIGTERM, not SIGKILL");
         }
         assertTrue(cli.run("-p", p, "logs").out().contains("trapper-1  | got TERM\n"));
+    }
+
+    @Test
+    void portPrintsWhereTheEnginePublishedIt(EngineProjects projects) throws Exception {
+        String p = projects.create("port");
+        CliRunner cli = up(p, """
+                services:
+                  web:
+                    image: jcompose/busybox:latest
+                    command: ["httpd", "-f", "-p", "80"]
+                    ports: ["127.0.0.1::80"]
+                """);
+        CliRunner.Result r = cli.run("-p", p, "port", "web", "80");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(Docker.run(List.of("docker", "port", p + "-web-1", "80/tcp")) + "\n", r.out(), "what the docker CLI says");
+        assertTrue(r.out().matches("127\\.0\\.0\\.1:\\d+\n"), r.out());
+
+        CliRunner.Result none = cli.run("-p", p, "port", "web", "80", "--protocol", "udp");
+        assertEquals(ExitCodes.FAILED, none.exit(), none.toString());
+        assertEquals("no port 80/udp is published for container " + p + "-web-1: it publishes 80/tcp\n", none.err());
     }
 }
