@@ -50,9 +50,8 @@ final class AttachedUp {
                 .filter(c -> project.service(c.service()).options().lifecycle().attach())
                 .sorted(Comparator.comparing(ObservedContainer::name)).toList();
         if (containers.isEmpty()) return ExitCodes.OK;
-        List<String> prefixes = containers.stream().map(this::prefix).toList();
-        int width = prefixes.stream().mapToInt(String::length).max().orElse(0);
-        out.println("Attaching to " + String.join(", ", prefixes));
+        LogPrefixes prefixes = new LogPrefixes(project.name(), containers);
+        out.println("Attaching to " + String.join(", ", containers.stream().map(prefixes::name).toList()));
 
         CountDownLatch allStopped = new CountDownLatch(containers.size());
         AtomicInteger interrupts = new AtomicInteger();
@@ -84,9 +83,8 @@ final class AttachedUp {
             ctx.err().println("Gracefully stopping... (press Ctrl+C again to force)");
             stopAll.run();
         })) {
-            for (int i = 0; i < containers.size(); i++) {
-                ObservedContainer c = containers.get(i);
-                String prefix = prefixes.get(i) + " ".repeat(width - prefixes.get(i).length()) + "  | ";
+            for (ObservedContainer c : containers) {
+                String prefix = prefixes.of(c);
                 LogFollower follower = engine.followLogs(c.name(), line -> {
                     synchronized (out) {
                         out.println(prefix + line);
@@ -98,7 +96,7 @@ final class AttachedUp {
                         int code = engine.waitContainer(c.name());
                         follower.awaitEnd(5_000); // its last lines come before the line that says it exited
                         synchronized (out) {
-                            out.println(prefixes.get(containers.indexOf(c)) + " exited with code " + code);
+                            out.println(prefixes.name(c) + " exited with code " + code);
                         }
                         if (c.service().equals(options.exitCodeFrom())) selectedCode.set(code);
                         boolean abort = options.abortOnExit() || options.exitCodeFrom() != null || (options.abortOnFailure() && code != 0);
@@ -137,11 +135,5 @@ final class AttachedUp {
         if (stopping.get() || interrupts.get() > 0) return ExitCodes.INTERRUPTED;
         if (options.exitCodeFrom() != null) return selectedCode.get();
         return aborting.get() ? abortCode.get() : ExitCodes.OK;
-    }
-
-    /** {@code web-1} for {@code <project>-web-1}; a {@code container_name} is shown as it is. */
-    private String prefix(ObservedContainer c) {
-        String standard = project.name() + "-" + c.service() + "-" + c.number();
-        return c.name().equals(standard) ? c.service() + "-" + c.number() : c.name();
     }
 }

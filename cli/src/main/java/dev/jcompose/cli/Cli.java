@@ -2,36 +2,50 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.planner.ConflictException;
 import dev.jcompose.planner.PlanException;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Builds the command line and wires its streams, error handling and exit codes: the one place that does. */
 public final class Cli {
     private Cli() {}
 
-    /** Every command, in the order help lists them. */
-    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(UpCommand.class, DownCommand.class, PsCommand.class,
-            LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
-            LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Rm.class, ScaleCommand.class,
-            RunCommand.class, ExecCommand.class, WaitCommand.class, LsCommand.class, BuildCommand.class, ImagesCommand.class,
-            PullCommand.class, PushCommand.class, PruneCommand.class, ConfigCommand.class, VersionCommand.class);
+    /** A command, and whether it talks to the engine (then it connects while its files are read). */
+    private record Entry(Class<?> command, boolean engine) {}
 
-    /** The commands that talk to the engine: they connect while their files are read. */
-    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("up", "down", "ps", "start", "stop", "restart",
-            "pause", "unpause", "rm", "scale", "run", "exec", "wait", "ls", "build", "images", "pull", "push", "prune");
+    /** Every command, in the order help lists them: the one list of them. */
+    private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(DownCommand.class), engine(PsCommand.class),
+            engine(LogsCommand.class), engine(PortCommand.class), engine(LifecycleCommands.Start.class), engine(LifecycleCommands.Stop.class),
+            engine(LifecycleCommands.Restart.class), engine(LifecycleCommands.Pause.class), engine(LifecycleCommands.Unpause.class),
+            engine(LifecycleCommands.Rm.class), engine(KillCommand.class), engine(ScaleCommand.class), engine(RunCommand.class), engine(ExecCommand.class),
+            engine(WaitCommand.class), engine(LsCommand.class), engine(BuildCommand.class), engine(ImagesCommand.class),
+            engine(PullCommand.class), engine(PushCommand.class), engine(PruneCommand.class),
+            new Entry(ConfigCommand.class, false), new Entry(VersionCommand.class, false));
+
+    private static Entry engine(Class<?> command) {
+        return new Entry(command, true);
+    }
+
+    /** Whether the command {@code word} names talks to the engine. */
+    static boolean needsEngine(String word) {
+        return ENTRIES.stream().anyMatch(e -> e.engine() && name(e.command()).equals(word));
+    }
 
     /** The global options that take a value, as {@link RootCommand} declares them (a test holds the two together). */
-    static final java.util.Set<String> VALUED_GLOBAL_OPTIONS = java.util.Set.of("-f", "--file", "-p", "--project-name",
+    static final Set<String> VALUED_GLOBAL_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
             "--project-directory", "--env-file", "--profile", "--parallel");
 
     public static int run(String[] args, Context context) {
         String word = commandWord(args);
-        boolean help = java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h");
+        boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
         // first of all, before picocli reads a single annotation: the connection is the longest part of a cold start
-        EarlyConnection connection = word != null && ENGINE_COMMANDS.contains(word) && !help
+        EarlyConnection connection = word != null && needsEngine(word) && !help
                 ? EarlyConnection.start(context) : EarlyConnection.none();
         try {
             CommandLine cmd = commandLine(context, word);
@@ -55,14 +69,14 @@ public final class Cli {
      */
     static CommandLine commandLine(Context context, String word) {
         CommandLine cmd = new CommandLine(new RootCommand(context));
-        boolean known = word != null && COMMANDS.stream().anyMatch(c -> name(c).equals(word));
-        for (Class<?> c : COMMANDS) if (!known || name(c).equals(word)) cmd.addSubcommand(c);
+        boolean known = word != null && ENTRIES.stream().anyMatch(e -> name(e.command()).equals(word));
+        for (Entry e : ENTRIES) if (!known || name(e.command()).equals(word)) cmd.addSubcommand(e.command());
         cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(context.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context));
         // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
-        for (String name : java.util.List.of("run", "exec")) {
+        for (String name : List.of("run", "exec")) {
             if (cmd.getSubcommands().containsKey(name)) cmd.getSubcommands().get(name).setStopAtPositional(true);
         }
         return cmd;
@@ -93,7 +107,7 @@ public final class Cli {
             context.err().println(ex.getMessage());
             return ExitCodes.INVALID_PROJECT;
         }
-        if (ex instanceof dev.jcompose.planner.ConflictException) {
+        if (ex instanceof ConflictException) {
             context.err().println(ex.getMessage());
             return ExitCodes.FAILED;
         }

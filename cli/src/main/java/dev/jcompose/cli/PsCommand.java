@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.observed.ObservedContainer;
-import dev.jcompose.spec.ComposeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,12 +61,7 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Context ctx = root.context();
-        String name = root.projectName;
-        try {
-            name = root.load().project().name();
-        } catch (ComposeException e) {
-            if (name == null || !root.files.isEmpty()) throw e;
-        }
+        String name = root.projectNameForReading(List.of());
         List<ObservedContainer> containers;
         try (Engine engine = root.connect()) {
             containers = engine.containers(name).stream()

@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.ServiceGraph;
+import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.LoadedProject;
@@ -77,6 +78,19 @@ public final class RootCommand implements Callable<Integer> {
         if (!skip.contains(LoadOptions.Skip.CONSISTENCY)) ServiceGraph.of(loaded.project());
         for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
         return loaded;
+    }
+
+    /**
+     * The name of the project a reading command looks at: the loaded project's, or, when {@code -p} is given without
+     * {@code -f} and there is no file to load, {@code -p}'s alone (the containers' labels say the rest).
+     */
+    String projectNameForReading(List<String> targets) {
+        try {
+            return load(Set.of(), targets).project().name();
+        } catch (ComposeException e) {
+            if (projectName == null || !files.isEmpty()) throw e;
+            return projectName;
+        }
     }
 
     /** The connection a command takes: started by {@link Cli#run} before the command line was even built, or none. */

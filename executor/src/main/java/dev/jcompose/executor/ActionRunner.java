@@ -39,6 +39,7 @@ final class ActionRunner {
         else if (action instanceof Action.StartContainer a) engine.startContainer(a.name());
         else if (action instanceof Action.StopContainer a) engine.stopContainer(a.name(), a.timeoutSeconds());
         else if (action instanceof Action.RemoveContainer a) engine.removeContainer(a.name(), a.removeVolumes());
+        else if (action instanceof Action.KillContainer a) engine.killContainer(a.name(), a.signal());
         else if (action instanceof Action.PauseContainer a) engine.pauseContainer(a.name());
         else if (action instanceof Action.UnpauseContainer a) engine.unpauseContainer(a.name());
         else if (action instanceof Action.RenameContainer a) engine.renameContainer(a.from(), a.to());

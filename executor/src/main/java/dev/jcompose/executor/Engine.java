@@ -95,6 +95,9 @@ public interface Engine extends AutoCloseable {
 
     void removeContainer(String name, boolean removeVolumes);
 
+    /** Sends a signal to a running container's main process: a name ({@code SIGTERM}, {@code TERM}) or a number. */
+    void killContainer(String name, String signal);
+
     void renameContainer(String from, String to);
 
     void pauseContainer(String name);
@@ -108,10 +111,16 @@ public interface Engine extends AutoCloseable {
     void restartContainer(String name, int timeoutSeconds);
 
     /**
-     * Streams a container's output (stdout and stderr, from its start) line by line to {@code lines}, on a thread
-     * of the engine's, until the container stops or the returned handle is closed.
+     * Streams the part of a container's log that {@code options} names (stdout and stderr) line by line to
+     * {@code lines}, on a thread of the engine's. The handle ends when that part has been delivered: at once for a
+     * log that is not followed, when the container stops for one that is, or when the handle is closed.
      */
-    LogFollower followLogs(String container, Consumer<String> lines);
+    LogFollower logs(String container, LogOptions options, Consumer<String> lines);
+
+    /** The whole of a container's output from its start, followed until it stops (attached {@code up}). */
+    default LogFollower followLogs(String container, Consumer<String> lines) {
+        return logs(container, LogOptions.FOLLOW_ALL, lines);
+    }
 
     /**
      * Runs a command in a running container and returns its exit code (0 at once when detached). Output goes to the

@@ -579,6 +579,22 @@ public final class Planner {
         return plan.build();
     }
 
+    /**
+     * The plan of {@code kill}: the signal to every running container of {@code services} (all the project's when
+     * empty), one-off ones included, all at once, as docker compose sends them. The project's orphans are removed
+     * with {@code removeOrphans}, else named in a warning.
+     */
+    public static Plan kill(Project project, ObservedState observed, Collection<String> services, String signal, boolean removeOrphans) {
+        PlanBuilder plan = new PlanBuilder();
+        observed.containers().stream()
+                .filter(c -> c.running() && project.services().containsKey(c.service()))
+                .filter(c -> services.isEmpty() || services.contains(c.service()))
+                .sorted(Comparator.comparing(ObservedContainer::name))
+                .forEach(c -> plan.add(new Action.KillContainer(c.name(), c.service(), signal), c.state() + "; signal " + signal, Set.of()));
+        orphans(project, observed, removeOrphans, Action.StopContainer.OWN_TIMEOUT, plan);
+        return plan.build();
+    }
+
     /** The plan of {@code start}: existing containers that are not running, dependencies first. Creates nothing. */
     public static Plan start(Project project, ObservedState observed) {
         return inStartOrder(project, observed, (c, after, plan) -> c.running() ? null

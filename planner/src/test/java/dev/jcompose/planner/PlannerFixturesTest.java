@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * One folder per case under {@code src/test/resources/plans/}: {@code compose.yaml} (absent for a down without a
  * file), {@code observed.yaml} (the engine's state; a container's {@code hash: current} stands for the hash of its
- * service as the file now describes it; a network's or volume's {@code hash:} is its config-hash label), {@code case.properties} ({@code command=up|down|stop|start|restart}, option flags), and the
+ * service as the file now describes it; a network's or volume's {@code hash:} is its config-hash label), {@code case.properties} ({@code command=up|down|stop|start|restart|kill}, option flags), and the
  * expected plan text in {@code expected-plan.txt}, or the planner's error in {@code expected-error.txt}.
  */
 class PlannerFixturesTest {
@@ -86,6 +86,8 @@ class PlannerFixturesTest {
             case "stop": return Planner.stop(project, observed, 10);
             case "start": return Planner.start(project, observed);
             case "restart": return Planner.restart(project, observed, 10);
+            case "kill": return Planner.kill(project, observed, List.of(p.getProperty("services", "").split(",")).stream()
+                    .filter(s -> !s.isEmpty()).toList(), p.getProperty("signal", "SIGKILL"), bool(p, "removeOrphans"));
             default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
                     bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes"), p.getProperty("pull"), bool(p, "recreateVolumes")));
         }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A container's life: create (with its other networks and its files), start, stop, restart, pause, rename, remove. */
+/** A container's life: create (with its other networks and its files), start, stop, kill, restart, pause, rename, remove. */
 final class ContainerCalls {
     private final Transport transport;
     private final ResourceCalls resources;
@@ -97,6 +97,13 @@ final class ContainerCalls {
         } catch (NotFound e) {
             // already gone
         }
+    }
+
+    void kill(String name, String signal) {
+        transport.call("kill container " + name, () -> {
+            transport.post("/containers/" + pathSegment(name) + "/kill?signal=" + pathSegment(signal), null);
+            return null;
+        });
     }
 
     void rename(String from, String to) {

@@ -6,6 +6,7 @@ import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -174,6 +175,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void killContainer(String name, String signal) {
+        containers.kill(name, signal);
+    }
+
+    @Override
     public void renameContainer(String from, String to) {
         containers.rename(from, to);
     }
@@ -199,8 +205,8 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public LogFollower followLogs(String container, Consumer<String> lines) {
-        return streams.followLogs(container, lines);
+    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+        return streams.logs(container, options, lines);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The calls that stay open while a container runs: attach, follow logs, exec, wait. With standard input on a unix
+ * The calls that stay open while a container runs: attach, logs, exec, wait. With standard input on a unix
  * socket they are spoken directly ({@link Hijacked}); otherwise through docker-java's commands.
  */
 final class Streams {
@@ -45,7 +46,7 @@ final class Streams {
         return follower(callback);
     }
 
-    LogFollower followLogs(String container, Consumer<String> lines) {
+    LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
         // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
         Map<StreamType, LineSplitter> splitters = new EnumMap<>(StreamType.class);
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
@@ -60,8 +61,14 @@ final class Streams {
                 super.onComplete();
             }
         };
-        transport.call("follow logs of " + container, () -> connection.client().logContainerCmd(container).withStdOut(true).withStdErr(true)
-                .withFollowStream(true).withTailAll().exec(callback));
+        var cmd = connection.client().logContainerCmd(container).withStdOut(true).withStdErr(true)
+                .withFollowStream(options.follow()).withTimestamps(options.timestamps());
+        if (options.tail() == null) cmd.withTailAll();
+        else cmd.withTail(options.tail());
+        // the engine takes whole seconds here (docker-java's call has no fractions)
+        if (options.since() != null) cmd.withSince((int) options.since().getEpochSecond());
+        if (options.until() != null) cmd.withUntil((int) options.until().getEpochSecond());
+        transport.call((options.follow() ? "follow logs of " : "read logs of ") + container, () -> cmd.exec(callback));
         return follower(callback);
     }
 

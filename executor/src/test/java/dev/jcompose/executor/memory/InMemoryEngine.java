@@ -5,6 +5,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.NetworkInUseException;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -14,6 +15,8 @@ import dev.jcompose.planner.observed.PublishedPort;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -304,6 +308,17 @@ public final class InMemoryEngine implements Engine {
         stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
     }
 
+    /** Any signal ends the container, as SIGKILL would; one not running is refused, as the engine refuses it. */
+    @Override
+    public synchronized void killContainer(String name, String signal) {
+        record("kill container " + name + " with " + signal);
+        ObservedContainer c = containers.get(name);
+        if (c == null) throw new EngineException("No such container: " + name);
+        if (!c.running()) throw new EngineException("cannot kill container " + name + ": container is not running");
+        setState(name, "exited", "Exited (137) 1 second ago");
+        stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+    }
+
     @Override
     public synchronized void renameContainer(String from, String to) {
         record("rename container " + from + " to " + to);
@@ -367,13 +382,29 @@ public final class InMemoryEngine implements Engine {
 
     private record Script(List<String> lines, int exitCode) {}
 
+    /** When a scripted container logged its line {@code i}: a second apart, from a fixed start, so tests can pick. */
+    public static Instant loggedAt(int i) {
+        return Instant.ofEpochSecond(1_700_000_000L + i);
+    }
+
+    /** A scripted container's lines, the i-th logged at {@link #loggedAt}; others have logged nothing. */
     @Override
-    public LogFollower followLogs(String container, java.util.function.Consumer<String> lines) {
+    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
         Script script;
         synchronized (this) {
+            if (!containers.containsKey(container)) throw new EngineException("No such container: " + container);
             script = scripts.get(container);
         }
-        if (script != null) script.lines().forEach(lines);
+        List<String> logged = script == null ? List.of() : script.lines();
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < logged.size(); i++) {
+            Instant at = loggedAt(i);
+            if (options.since() != null && at.isBefore(options.since())) continue;
+            if (options.until() != null && at.isAfter(options.until())) continue;
+            picked.add(options.timestamps() ? DateTimeFormatter.ISO_INSTANT.format(at) + " " + logged.get(i) : logged.get(i));
+        }
+        int from = options.tail() == null ? 0 : Math.max(0, picked.size() - options.tail());
+        picked.subList(from, picked.size()).forEach(lines);
         return new LogFollower() {
             public void awaitEnd(long millis) { }
             public void close() { }

@@ -3,6 +3,7 @@ package dev.jcompose.executor.testing;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
@@ -11,6 +12,7 @@ import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An engine that passes every call on, for tests that override one or two. */
 public class ForwardingEngine implements Engine {
@@ -48,7 +50,10 @@ public class ForwardingEngine implements Engine {
     public void startContainer(String name) { inner.startContainer(name); }
     public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
-    public LogFollower followLogs(String container, java.util.function.Consumer<String> lines) { return inner.followLogs(container, lines); }
+    public void killContainer(String name, String signal) { inner.killContainer(name, signal); }
+    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+        return inner.logs(container, options, lines);
+    }
     public int waitContainer(String container) { return inner.waitContainer(container); }
     public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }

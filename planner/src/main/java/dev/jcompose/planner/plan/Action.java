@@ -162,6 +162,14 @@ public sealed interface Action {
         public String doing() { return "Stopping"; }
     }
 
+    /** Sends a signal to a running container's main process ({@code SIGKILL}, {@code SIGTERM}, {@code HUP}, {@code 15}...). */
+    record KillContainer(String name, String service, String signal) implements Action {
+        public String resource() { return "Container " + name; }
+        public String verb() { return "kill"; }
+        public String done() { return "Killed"; }
+        public String doing() { return "Killing"; }
+    }
+
     /** Waits until the container reports healthy; an exit or "unhealthy" fails it (unless not required: a warning). */
     record WaitHealthy(String name, String service, boolean required) implements Action {
         public String resource() { return "Container " + name; }
