@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Typed reads of tree nodes for the binders. Each reports a wrong type to {@link Problems} and returns null (or
@@ -178,4 +179,26 @@ final class Nodes {
             return null;
         }
     }
+
+    /**
+     * Runs {@code parse} on each item of a list attribute; an item it rejects (IllegalArgumentException) is
+     * reported at its own line, and the others are still read.
+     */
+    void eachItem(YamlNode node, String path, BiConsumer<YamlNode, String> parse) {
+        if (node == null) return;
+        if (!(node instanceof ListNode list)) {
+            problems.add(node, path, "must be a list, found " + node.kindName());
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String itemPath = path + "[" + i + "]";
+            try {
+                parse.accept(item, itemPath);
+            } catch (IllegalArgumentException e) {
+                problems.add(item, itemPath, e.getMessage());
+            }
+        }
+    }
+
 }

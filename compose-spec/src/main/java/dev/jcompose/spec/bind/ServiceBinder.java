@@ -7,8 +7,6 @@ import dev.jcompose.spec.env.DotEnv;
 import dev.jcompose.spec.model.PortConfig;
 import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.model.ServiceDependency;
-import dev.jcompose.spec.model.ServiceNetwork;
-import dev.jcompose.spec.model.ServiceVolume;
 import dev.jcompose.spec.yaml.ListNode;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
@@ -20,11 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -38,6 +33,8 @@ final class ServiceBinder {
 
     private final boolean resolvePaths;
     private final ContainerOptionsBinder options;
+    private final VolumesBinder volumes;
+    private final NetworkAttachmentsBinder networks;
     /** The load's warnings, where what a file asks is read but cannot be honoured. */
     private final List<String> warnings;
 
@@ -47,6 +44,8 @@ final class ServiceBinder {
         this.env = env;
         this.resolvePaths = resolvePaths;
         this.options = new ContainerOptionsBinder(nodes, projectDir, env);
+        this.volumes = new VolumesBinder(nodes, projectDir, env.get("HOME"), resolvePaths, warnings);
+        this.networks = new NetworkAttachmentsBinder(nodes);
         this.warnings = warnings;
     }
 
@@ -86,8 +85,8 @@ final class ServiceBinder {
                 argv(svc.get("entrypoint"), p + ".entrypoint"),
                 environment(svc, p, extras),
                 ports(svc.get("ports"), p + ".ports"),
-                volumes(svc.get("volumes"), p + ".volumes"),
-                networks(svc.get("networks"), p + ".networks"),
+                volumes.bind(svc.get("volumes"), p + ".volumes"),
+                networks.bind(svc.get("networks"), p + ".networks"),
                 dependsOn(svc.get("depends_on"), p + ".depends_on"),
                 labels(svc, p, extras),
                 restart, containerName,
@@ -291,7 +290,7 @@ final class ServiceBinder {
 
     private List<PortConfig> ports(YamlNode node, String path) {
         List<PortConfig> out = new ArrayList<>();
-        eachItem(node, path, (item, itemPath) -> {
+        nodes.eachItem(node, path, (item, itemPath) -> {
             if (item instanceof MapNode m) {
                 out.addAll(longPort(m, itemPath));
             } else {
@@ -300,27 +299,6 @@ final class ServiceBinder {
             }
         });
         return out;
-    }
-
-    /**
-     * Runs {@code parse} on each item of a list attribute; an item it rejects (IllegalArgumentException) is
-     * reported at its own line, and the others are still read.
-     */
-    private void eachItem(YamlNode node, String path, BiConsumer<YamlNode, String> parse) {
-        if (node == null) return;
-        if (!(node instanceof ListNode list)) {
-            nodes.problems().add(node, path, "must be a list, found " + node.kindName());
-            return;
-        }
-        for (int i = 0; i < list.items().size(); i++) {
-            YamlNode item = list.items().get(i);
-            String itemPath = path + "[" + i + "]";
-            try {
-                parse.accept(item, itemPath);
-            } catch (IllegalArgumentException e) {
-                nodes.problems().add(item, itemPath, e.getMessage());
-            }
-        }
     }
 
     private List<PortConfig> longPort(MapNode m, String path) {
@@ -338,127 +316,6 @@ final class ServiceBinder {
         }
         int[] range = PortSyntax.range(published, published);
         for (int port = range[0]; port <= range[1]; port++) out.add(new PortConfig(hostIp, port, target, protocol, mode));
-        return out;
-    }
-
-    private List<ServiceVolume> volumes(YamlNode node, String path) {
-        List<ServiceVolume> out = new ArrayList<>();
-        eachItem(node, path, (item, itemPath) -> {
-            if (item instanceof MapNode m) {
-                ServiceVolume v = longVolume(m, itemPath);
-                if (v != null) out.add(v);
-            } else {
-                String spec = nodes.string(item, itemPath);
-                if (spec == null) return;
-                out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, env.get("HOME"), mode -> warnings.add(
-                        new Diagnostic(item.location(), itemPath, "unknown volume option \"" + mode + "\": ignored").format())));
-            }
-        });
-        return out;
-    }
-
-    private ServiceVolume longVolume(MapNode m, String path) {
-        String type = nodes.string(m.get("type"), path + ".type");
-        String source = nodes.string(m.get("source"), path + ".source");
-        String target = nodes.string(m.get("target"), path + ".target");
-        Boolean readOnly = nodes.bool(m.get("read_only"), path + ".read_only");
-        if (type == null) type = source != null && VolumeSyntax.isPath(source) ? ServiceVolume.BIND : ServiceVolume.VOLUME;
-        if (!List.of(ServiceVolume.VOLUME, ServiceVolume.BIND, ServiceVolume.TMPFS).contains(type)) {
-            nodes.problems().add(m.get("type"), path + ".type", "unsupported mount type \"" + type + "\"",
-                    "use volume, bind or tmpfs");
-            return null;
-        }
-        if (target == null || !target.startsWith("/")) {
-            nodes.problems().add(m, path + ".target", "a mount needs an absolute target path");
-            return null;
-        }
-        if (type.equals(ServiceVolume.BIND)) {
-            if (source == null) {
-                nodes.problems().add(m, path + ".source", "a bind mount needs a source path");
-                return null;
-            }
-            if (resolvePaths) source = VolumeSyntax.resolve(source, projectDir, env.get("HOME"));
-        }
-        LONG_VOLUME.check(m, path, nodes.problems());
-        // as compose-go: a bind makes its missing source unless it says create_host_path: false
-        boolean createHostPath = true;
-        String propagation = null;
-        if (m.get("bind") instanceof MapNode bind) {
-            createHostPath = !Boolean.FALSE.equals(nodes.bool(bind.get("create_host_path"), path + ".bind", "create_host_path"));
-            propagation = nodes.string(bind.get("propagation"), path + ".bind", "propagation");
-            String recursive = nodes.string(bind.get("recursive"), path + ".bind", "recursive");
-            if (recursive != null && !Set.of("enabled", "disabled", "writable", "readonly").contains(recursive)) {
-                nodes.problems().add(bind.get("recursive"), path + ".bind.recursive", "invalid recursive \"" + recursive + "\"",
-                        "use enabled, disabled, writable or readonly");
-            }
-            String selinux = nodes.string(bind.get("selinux"), path + ".bind", "selinux");
-            if (selinux != null && !selinux.equals("z") && !selinux.equals("Z")) {
-                nodes.problems().add(bind.get("selinux"), path + ".bind.selinux", "invalid selinux \"" + selinux + "\"", "use z (shared) or Z (private)");
-            }
-        }
-        if (propagation != null && !PROPAGATION.contains(propagation)) {
-            nodes.problems().add(m, path + ".bind.propagation", "invalid propagation \"" + propagation + "\"",
-                    "use one of " + String.join(", ", new TreeSet<>(PROPAGATION)));
-        }
-        if (m.get("volume") instanceof MapNode volume) nodes.bool(volume.get("nocopy"), path + ".volume", "nocopy");
-        if (m.get("tmpfs") instanceof MapNode tmpfs && tmpfs.get("mode") instanceof ScalarNode mode && !mode.isNull()
-                && !mode.value().matches("(0o|0)?[0-7]{1,4}")) {
-            nodes.problems().add(mode, path + ".tmpfs.mode", "must be a file mode such as 1777, found \"" + mode.value() + "\"");
-        }
-        SortedMap<String, Object> options = new TreeMap<>();
-        for (MapNode.Entry e : m.entries()) {
-            if (!List.of("type", "source", "target", "read_only").contains(e.key())) options.put(e.key(), e.value().toPlain());
-        }
-        if (options.get("tmpfs") instanceof Map<?, ?> tmpfs && tmpfs.get("size") != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> t = (Map<String, Object>) tmpfs;
-            try {
-                t.put("size", String.valueOf(Units.bytes(String.valueOf(t.get("size")))));
-            } catch (IllegalArgumentException e) {
-                nodes.problems().add(m, path + ".tmpfs.size", e.getMessage());
-            }
-        }
-        return new ServiceVolume(type, source, target, Boolean.TRUE.equals(readOnly), options, createHostPath);
-    }
-
-    /** A service's attachment to a network: its keys, so that a misspelt one is reported. */
-    private static final Shape NETWORK_ATTACHMENT = Shape.Obj.ofKeys(NestedKeys.SERVICE_NETWORK.keySet(), Map.of(
-            "aliases", new Shape.ListOf(new Shape.Scalar()), "link_local_ips", new Shape.ListOf(new Shape.Scalar()),
-            "driver_opts", new Shape.MapOf(new Shape.Scalar())));
-
-    private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
-
-    /** The long volume syntax's keys, so that a misspelt one is reported with a "did you mean". */
-    private static final Shape LONG_VOLUME = Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME.keySet(), Map.of(
-            "bind", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_BIND.keySet(), Map.of()),
-            "volume", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_VOLUME.keySet(), Map.of("labels", new Shape.Either(new Shape.MapOf(new Shape.Scalar()), new Shape.ListOf(new Shape.Scalar())))),
-            "tmpfs", Shape.Obj.ofKeys(NestedKeys.SERVICE_VOLUME_TMPFS.keySet(), Map.of()),
-            "image", new Shape.Obj(Map.of("subpath", new Shape.Scalar()))));
-
-    private SortedMap<String, ServiceNetwork> networks(YamlNode node, String path) {
-        SortedMap<String, ServiceNetwork> out = new TreeMap<>();
-        MapNode m = nodes.map(node, path);
-        if (m == null) return out;
-        for (MapNode.Entry e : m.entries()) {
-            String p = path + "." + e.key();
-            MapNode config = nodes.map(e.value(), p);
-            if (config == null) {
-                out.put(e.key(), ServiceNetwork.plain());
-                continue;
-            }
-            Integer priority = nodes.integer(config.get("priority"), p, "priority");
-            SortedMap<String, Object> extras = new TreeMap<>();
-            for (MapNode.Entry x : config.entries()) {
-                if (!List.of("aliases", "ipv4_address", "priority").contains(x.key())) extras.put(x.key(), x.value().toPlain());
-            }
-            NETWORK_ATTACHMENT.check(config, p, nodes.problems());
-            Integer gwPriority = nodes.integer(config.get("gw_priority"), p, "gw_priority");
-            out.put(e.key(), new ServiceNetwork(nodes.strings(config.get("aliases"), p, "aliases"),
-                    nodes.string(config.get("ipv4_address"), p, "ipv4_address"), priority == null ? 0 : priority, extras,
-                    nodes.string(config.get("ipv6_address"), p, "ipv6_address"), nodes.strings(config.get("link_local_ips"), p, "link_local_ips"),
-                    nodes.string(config.get("mac_address"), p, "mac_address"), nodes.stringMap(config.get("driver_opts"), p, "driver_opts"),
-                    gwPriority == null ? 0 : gwPriority));
-        }
         return out;
     }
 
