@@ -1,22 +1,16 @@
 package dev.jcompose.planner;
 
 import dev.jcompose.planner.observed.ObservedContainer;
-import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedState;
-import dev.jcompose.planner.observed.ObservedVolume;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.PlanBuilder;
-import dev.jcompose.planner.spec.NetworkSpec;
-import dev.jcompose.planner.spec.VolumeSpec;
 import dev.jcompose.spec.model.FileReference;
 import dev.jcompose.spec.model.FileSource;
 import dev.jcompose.spec.model.Namespace;
-import dev.jcompose.spec.model.NetworkConfig;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import dev.jcompose.spec.model.ServiceVolume;
-import dev.jcompose.spec.model.VolumeConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,9 +45,9 @@ public final class Planner {
             pulls.add(plan.add(new Action.PullImage(pull.getKey(), platformOf(project, pull.getKey())), pull.getValue(), List.of()));
         }
 
-        Map<String, Set<Integer>> networkSteps = networks(project, observed, plan, pulls, options.stopTimeoutSeconds());
+        Map<String, Set<Integer>> networkSteps = ResourcePlans.networks(project, observed, plan, pulls, options.stopTimeoutSeconds());
         Set<String> dropped = new TreeSet<>();
-        Map<String, Integer> volumeSteps = volumes(project, observed, plan, pulls, options, dropped);
+        Map<String, Integer> volumeSteps = ResourcePlans.volumes(project, observed, plan, pulls, options, dropped);
         // containers removed with a recreated volume are planned as if they had never been there
         if (!dropped.isEmpty()) observed = observed.without(dropped);
 
@@ -164,131 +158,6 @@ public final class Planner {
                         + other + "\": services \"" + other + "\" and \"" + s.name() + "\" cannot run together");
             }
         }
-    }
-
-    /**
-     * Networks: created when missing; an external one must exist. A network of the project's whose definition
-     * changed (its config-hash label differs) is made again as docker compose does: the containers on it are
-     * stopped and disconnected, the network removed and created, the containers connected again and restarted,
-     * keeping the containers themselves. Returns, per network key, the steps the containers' plans come after.
-     */
-    private static Map<String, Set<Integer>> networks(Project project, ObservedState observed, PlanBuilder plan, Set<Integer> after,
-                                                      int timeout) {
-        Set<String> used = new TreeSet<>();
-        for (Service s : project.services().values()) used.addAll(s.networks().keySet());
-        Map<String, Set<Integer>> steps = new HashMap<>();
-        for (String key : used) {
-            NetworkConfig n = project.networks().get(key);
-            var existing = observed.network(n.name());
-            if (n.external()) {
-                if (existing.isEmpty()) {
-                    throw new PlanException("network " + n.name() + " declared as external, but could not be found"
-                            + " (create it with: docker network create " + n.name() + ")");
-                }
-                continue;
-            }
-            SortedMap<String, String> labels = new TreeMap<>(n.labels());
-            labels.put(Labels.PROJECT, project.name());
-            labels.put(Labels.NETWORK, key);
-            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-            NetworkSpec spec = new NetworkSpec(n.name(), n.driver(), n.driverOpts(), labels, n.internal(), n.attachable(),
-                    n.enableIpv6(), NetworkSpec.Ipam.from(n.ipam()));
-            labels.put(Labels.CONFIG_HASH, ResourceHash.of(spec));
-            spec = spec.withLabels(labels);
-            if (existing.isEmpty()) {
-                steps.put(key, new TreeSet<>(Set.of(plan.add(new Action.CreateNetwork(spec), "network does not exist", after))));
-                continue;
-            }
-            String hash = existing.get().labels().get(Labels.CONFIG_HASH);
-            // no hash: made by an older jcompose or another tool; left as it is rather than guessed at
-            if (hash == null || hash.equals(labels.get(Labels.CONFIG_HASH)) || !project.name().equals(existing.get().project())) continue;
-            steps.put(key, recreateNetwork(project, key, spec, observed, plan, after, timeout));
-        }
-        return steps;
-    }
-
-    private static Set<Integer> recreateNetwork(Project project, String key, NetworkSpec spec, ObservedState observed,
-                                                PlanBuilder plan, Set<Integer> after, int timeout) {
-        String why = "network " + spec.name() + " has been changed";
-        List<ObservedContainer> attached = new ArrayList<>();
-        for (Service s : project.services().values()) {
-            if (s.networks().containsKey(key)) attached.addAll(observed.containersOf(s.name()));
-        }
-        Set<Integer> disconnected = new TreeSet<>(after);
-        for (ObservedContainer c : attached) {
-            List<Integer> before = new ArrayList<>(after);
-            if (c.running()) before = List.of(plan.add(new Action.StopContainer(c.name(), c.service(), timeout), why, after));
-            disconnected.add(plan.add(new Action.DisconnectNetwork(spec.name(), c.name()), why, before));
-        }
-        int removed = plan.add(new Action.RemoveNetwork(spec.name()), why, disconnected);
-        int created = plan.add(new Action.CreateNetwork(spec), why, List.of(removed));
-        Set<Integer> done = new TreeSet<>(Set.of(created));
-        for (ObservedContainer c : attached) {
-            Service s = project.service(c.service());
-            var attachment = ContainerSpecs.networks(project, s).get(spec.name());
-            int connected = plan.add(new Action.ConnectNetwork(spec.name(), c.name(), attachment), why, List.of(created));
-            done.add(c.running() ? plan.add(new Action.StartContainer(c.name(), c.service()), why, List.of(connected)) : connected);
-        }
-        return done;
-    }
-
-    /** A named volume's spec, with the config hash docker compose also labels volumes with. */
-    private static VolumeSpec volumeSpec(Project project, String key) {
-        VolumeConfig v = project.volumes().get(key);
-        SortedMap<String, String> labels = new TreeMap<>(v.labels());
-        labels.put(Labels.PROJECT, project.name());
-        labels.put(Labels.VOLUME, key);
-        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-        labels.put(Labels.CONFIG_HASH, ResourceHash.of(new VolumeSpec(v.name(), v.driver(), v.driverOpts(), labels)));
-        return new VolumeSpec(v.name(), v.driver(), v.driverOpts(), labels);
-    }
-
-    /**
-     * Named volumes: created when missing; an external one must exist. One of the project's whose definition
-     * changed is never touched without {@code -y} (a warning says so); with it, the containers that mount it are
-     * removed, then the volume, which is created again (its data is gone), and those containers are created anew.
-     *
-     * @param dropped receives the containers removed on the way, which the rest of the plan must treat as gone
-     */
-    private static Map<String, Integer> volumes(Project project, ObservedState observed, PlanBuilder plan, Set<Integer> after,
-                                                UpOptions options, Set<String> dropped) {
-        Set<String> used = new TreeSet<>();
-        for (Service s : project.services().values()) {
-            for (ServiceVolume v : s.volumes()) if (v.type().equals(ServiceVolume.VOLUME) && v.source() != null) used.add(v.source());
-        }
-        Map<String, Integer> steps = new HashMap<>();
-        for (String key : used) {
-            VolumeConfig v = project.volumes().get(key);
-            var existing = observed.volume(v.name());
-            if (v.external()) {
-                if (existing.isEmpty()) {
-                    throw new PlanException("volume " + v.name() + " declared as external, but could not be found"
-                            + " (create it with: docker volume create " + v.name() + ")");
-                }
-                continue;
-            }
-            VolumeSpec spec = volumeSpec(project, key);
-            if (existing.isEmpty()) {
-                steps.put(key, plan.add(new Action.CreateVolume(spec), "volume does not exist", after));
-                continue;
-            }
-            String hash = existing.get().labels().get(Labels.CONFIG_HASH);
-            if (hash == null || hash.equals(spec.labels().get(Labels.CONFIG_HASH)) || !project.name().equals(existing.get().project())) continue;
-            if (!options.recreateVolumes()) {
-                plan.warn("volume \"" + v.name() + "\" exists but doesn't match configuration in compose file: kept as it is."
-                        + " Run up with -y to recreate it (its data will be lost)");
-                continue;
-            }
-            String why = "volume " + v.name() + " has been changed (up -y)";
-            Set<Integer> gone = new TreeSet<>(after);
-            for (ObservedContainer c : observed.containers()) {
-                if (!c.volumeMounts().containsValue(v.name()) || !dropped.add(c.name())) continue;
-                gone.add(remove(c, why, options.stopTimeoutSeconds(), plan, after, false));
-            }
-            int removed = plan.add(new Action.RemoveVolume(v.name()), why, gone);
-            steps.put(key, plan.add(new Action.CreateVolume(spec), why, List.of(removed)));
-        }
-        return steps;
     }
 
     /** What the plan does with one service's containers, and how its dependents wait for it. */
@@ -461,14 +330,14 @@ public final class Planner {
     }
 
     /** Stop (when running) then remove; returns the id of the remove step. */
-    private static int remove(ObservedContainer c, String why, int timeout, PlanBuilder plan, Collection<Integer> after,
+    static int remove(ObservedContainer c, String why, int timeout, PlanBuilder plan, Collection<Integer> after,
                               boolean volumes) {
         List<Integer> before = new ArrayList<>(after);
         if (c.running()) before = List.of(plan.add(new Action.StopContainer(c.name(), c.service(), timeout), why, after));
         return plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), why, before);
     }
 
-    private static void orphans(Project project, ObservedState observed, boolean removeOrphans, int timeout, PlanBuilder plan) {
+    static void orphans(Project project, ObservedState observed, boolean removeOrphans, int timeout, PlanBuilder plan) {
         // one-off containers of services the project no longer has (or has disabled) are orphans too
         List<ObservedContainer> orphans = observed.containers().stream()
                 .filter(c -> !project.services().containsKey(c.service())).toList();
@@ -482,187 +351,43 @@ public final class Planner {
         }
     }
 
-    /**
-     * The plan of {@code down}: stop dependents before their dependencies (read from the containers' own
-     * depends_on labels, so it works without the Compose file), remove the containers, then the project's networks,
-     * and with {@code -v} its volumes. Nothing without the project's label is touched.
-     *
-     * @param project the loaded project, or null when only the project name is known
-     */
+    /** {@link LifecyclePlans#down}. */
     public static Plan down(String projectName, Project project, ObservedState observed, DownOptions options) {
-        PlanBuilder plan = new PlanBuilder();
-        List<ObservedContainer> containers = new ArrayList<>();
-        List<String> orphans = new ArrayList<>();
-        for (ObservedContainer c : observed.containers()) {
-            if (!projectName.equals(c.project())) continue;
-            boolean orphan = project != null && !c.oneoff() && !project.services().containsKey(c.service());
-            if (orphan && !options.removeOrphans()) orphans.add(c.name());
-            else containers.add(c);
-        }
-        if (!orphans.isEmpty()) {
-            plan.warn("Found orphan containers (" + String.join(", ", orphans) + ") for this project. If you removed or"
-                    + " renamed this service in your compose file, you can run this command with the --remove-orphans"
-                    + " flag to clean it up.");
-        }
-        Map<String, Set<String>> deps = new TreeMap<>();
-        for (ObservedContainer c : containers) {
-            Set<String> d = deps.computeIfAbsent(c.service(), k -> new TreeSet<>());
-            for (String part : c.labels().getOrDefault(Labels.DEPENDS_ON, "").split(",")) {
-                if (!part.isBlank()) d.add(part.split(":")[0]);
-            }
-        }
-        ServiceGraph graph;
-        try {
-            graph = ServiceGraph.of(deps);
-        } catch (PlanException cycle) {
-            graph = ServiceGraph.of(new TreeMap<String, Set<String>>()); // labels from an older file: stop in any order
-        }
-        Map<String, Set<Integer>> stopped = new HashMap<>();
-        List<Integer> removed = new ArrayList<>();
-        List<String> order = new ArrayList<>(graph.stopOrder());
-        for (String s : new TreeSet<>(deps.keySet())) if (!order.contains(s)) order.add(s);
-        for (String service : order) {
-            Set<Integer> after = new TreeSet<>();
-            for (String dependent : graph.services().contains(service) ? graph.dependentsOf(service) : Set.<String>of()) {
-                after.addAll(stopped.getOrDefault(dependent, Set.of()));
-            }
-            Set<Integer> mine = new TreeSet<>();
-            for (ObservedContainer c : containers) {
-                if (!c.service().equals(service)) continue;
-                List<Integer> before = new ArrayList<>(after);
-                if (c.running()) {
-                    Service known = project == null ? null : project.service(c.service());
-                    int stop = plan.add(new Action.StopContainer(c.name(), c.service(), options.stopTimeoutSeconds()), "down",
-                            Hooks.beforeStop(plan, known, c.name(), after));
-                    mine.add(stop);
-                    before = List.of(stop);
-                }
-                int rm = plan.add(new Action.RemoveContainer(c.name(), c.service(), options.removeVolumes()), "down", before);
-                mine.add(rm);
-                removed.add(rm);
-            }
-            stopped.put(service, mine);
-        }
-        if (!orphans.isEmpty()) {
-            // The orphans keep running on the project's networks; removing those would fail half-way.
-            plan.warn("The project's networks and volumes are kept because the orphan containers still use them.");
-            return plan.build();
-        }
-        for (ObservedNetwork n : observed.networks()) {
-            if (projectName.equals(n.project())) plan.add(new Action.RemoveNetwork(n.name()), "down", removed);
-        }
-        if (options.removeVolumes()) {
-            for (ObservedVolume v : observed.volumes()) {
-                if (projectName.equals(v.project())) plan.add(new Action.RemoveVolume(v.name()), "down -v", removed);
-            }
-        }
-        return plan.build();
+        return LifecyclePlans.down(projectName, project, observed, options);
     }
 
-    /** The plan of {@code stop}: running containers of the project's services, dependents before their dependencies. */
+    /** {@link LifecyclePlans#stop}. */
     public static Plan stop(Project project, ObservedState observed, int timeoutSeconds) {
-        ServiceGraph graph = ServiceGraph.of(project);
-        PlanBuilder plan = new PlanBuilder();
-        Map<String, Set<Integer>> stopped = new HashMap<>();
-        for (String service : graph.stopOrder()) {
-            Set<Integer> after = new TreeSet<>();
-            for (String dependent : graph.dependentsOf(service)) after.addAll(stopped.getOrDefault(dependent, Set.of()));
-            Set<Integer> mine = new TreeSet<>();
-            for (ObservedContainer c : observed.containersOf(service)) {
-                if (c.running()) {
-                    mine.add(plan.add(new Action.StopContainer(c.name(), service, timeoutSeconds), "stop",
-                            Hooks.beforeStop(plan, project.service(service), c.name(), after)));
-                }
-            }
-            stopped.put(service, mine.isEmpty() ? after : mine);
-        }
-        return plan.build();
+        return LifecyclePlans.stop(project, observed, timeoutSeconds);
     }
 
-    /**
-     * The plan of {@code kill}: the signal to every running container of {@code services} (all the project's when
-     * empty), one-off ones included, all at once, as docker compose sends them. The project's orphans are removed
-     * with {@code removeOrphans}, else named in a warning.
-     */
+    /** {@link LifecyclePlans#kill}. */
     public static Plan kill(Project project, ObservedState observed, Collection<String> services, String signal, boolean removeOrphans) {
-        PlanBuilder plan = new PlanBuilder();
-        observed.containers().stream()
-                .filter(c -> c.running() && project.services().containsKey(c.service()))
-                .filter(c -> services.isEmpty() || services.contains(c.service()))
-                .sorted(Comparator.comparing(ObservedContainer::name))
-                .forEach(c -> plan.add(new Action.KillContainer(c.name(), c.service(), signal), c.state() + "; signal " + signal, Set.of()));
-        orphans(project, observed, removeOrphans, Action.StopContainer.OWN_TIMEOUT, plan);
-        return plan.build();
+        return LifecyclePlans.kill(project, observed, services, signal, removeOrphans);
     }
 
-    /** The plan of {@code start}: existing containers that are not running, dependencies first. Creates nothing. */
+    /** {@link LifecyclePlans#start}. */
     public static Plan start(Project project, ObservedState observed) {
-        return inStartOrder(project, observed, (c, after, plan) -> c.running() ? null
-                : Hooks.afterStart(plan, project.service(c.service()), c.name(),
-                        plan.add(new Action.StartContainer(c.name(), c.service()), "container is " + c.state(), after)));
+        return LifecyclePlans.start(project, observed);
     }
 
-    /** The plan of {@code restart}: every existing container of the services, in place, dependencies first. */
+    /** {@link LifecyclePlans#restart}. */
     public static Plan restart(Project project, ObservedState observed, int timeoutSeconds) {
-        return inStartOrder(project, observed, (c, after, plan) -> {
-            Service service = project.service(c.service());
-            var before = c.running() ? Hooks.beforeStop(plan, service, c.name(), after) : after;
-            return Hooks.afterStart(plan, service, c.name(),
-                    plan.add(new Action.RestartContainer(c.name(), c.service(), timeoutSeconds), "restart", before));
-        });
+        return LifecyclePlans.restart(project, observed, timeoutSeconds);
     }
 
-    private interface ContainerStep {
-        /** The step for one container after {@code after}, or null for none. */
-        Integer add(ObservedContainer c, Set<Integer> after, PlanBuilder plan);
-    }
-
-    private static Plan inStartOrder(Project project, ObservedState observed, ContainerStep step) {
-        ServiceGraph graph = ServiceGraph.of(project);
-        PlanBuilder plan = new PlanBuilder();
-        Map<String, Set<Integer>> done = new HashMap<>();
-        for (String service : graph.startOrder()) {
-            Set<Integer> after = new TreeSet<>();
-            for (String dep : graph.dependenciesOf(service)) after.addAll(done.getOrDefault(dep, Set.of()));
-            Set<Integer> mine = new TreeSet<>();
-            for (ObservedContainer c : observed.containersOf(service)) {
-                Integer id = step.add(c, after, plan);
-                if (id != null) mine.add(id);
-            }
-            done.put(service, mine.isEmpty() ? after : mine);
-        }
-        return plan.build();
-    }
-
-    /** The plan of {@code pause}: the running containers of the services. */
+    /** {@link LifecyclePlans#pause}. */
     public static Plan pause(Project project, ObservedState observed) {
-        return inStartOrder(project, observed, (c, after, plan) -> c.state().equals("running")
-                ? plan.add(new Action.PauseContainer(c.name(), c.service()), "pause", Set.of()) : null);
+        return LifecyclePlans.pause(project, observed);
     }
 
-    /** The plan of {@code unpause}: the paused containers of the services. */
+    /** {@link LifecyclePlans#unpause}. */
     public static Plan unpause(Project project, ObservedState observed) {
-        return inStartOrder(project, observed, (c, after, plan) -> c.state().equals("paused")
-                ? plan.add(new Action.UnpauseContainer(c.name(), c.service()), "unpause", Set.of()) : null);
+        return LifecyclePlans.unpause(project, observed);
     }
 
-    /**
-     * The plan of {@code rm}: the services' stopped containers (one-off ones included); with {@code stop} the
-     * running ones are stopped first; anonymous volumes go too with {@code volumes}. Returns an empty plan when
-     * there is nothing to remove.
-     */
+    /** {@link LifecyclePlans#rm}. */
     public static Plan rm(Project project, ObservedState observed, boolean stop, boolean volumes, int timeoutSeconds) {
-        PlanBuilder plan = new PlanBuilder();
-        for (ObservedContainer c : observed.containers()) {
-            if (!project.services().containsKey(c.service())) continue;
-            if (c.running()) {
-                if (!stop) continue;
-                int stopped = plan.add(new Action.StopContainer(c.name(), c.service(), timeoutSeconds), "rm --stop", List.of());
-                plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), "rm", List.of(stopped));
-            } else {
-                plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), "rm", List.of());
-            }
-        }
-        return plan.build();
+        return LifecyclePlans.rm(project, observed, stop, volumes, timeoutSeconds);
     }
 }
