@@ -44,6 +44,10 @@ final class ResourcesBinder {
         if (swappiness != null && (swappiness < 0 || swappiness > 100)) {
             nodes.problems().add(svc.get("mem_swappiness"), p + ".mem_swappiness", "must be between 0 and 100, found " + swappiness);
         }
+        Long cpuPercent = nodes.longValue(svc.get("cpu_percent"), p + ".cpu_percent");
+        if (cpuPercent != null && (cpuPercent < 0 || cpuPercent > 100)) {
+            nodes.problems().add(svc.get("cpu_percent"), p + ".cpu_percent", "must be between 0 and 100, found " + cpuPercent);
+        }
         Integer oomScore = nodes.integer(svc.get("oom_score_adj"), p, "oom_score_adj");
         if (oomScore != null && (oomScore < -1000 || oomScore > 1000)) {
             nodes.problems().add(svc.get("oom_score_adj"), p + ".oom_score_adj", "must be between -1000 and 1000, found " + oomScore);
@@ -52,7 +56,7 @@ final class ResourcesBinder {
                 nodes.longValue(svc.get("cpu_shares"), p + ".cpu_shares"), micros(svc.get("cpu_period"), p + ".cpu_period"),
                 micros(svc.get("cpu_quota"), p + ".cpu_quota"), micros(svc.get("cpu_rt_runtime"), p + ".cpu_rt_runtime"),
                 micros(svc.get("cpu_rt_period"), p + ".cpu_rt_period"), nodes.string(svc.get("cpuset"), p, "cpuset"),
-                nodes.longValue(svc.get("cpu_count"), p + ".cpu_count"), nodes.longValue(svc.get("cpu_percent"), p + ".cpu_percent"),
+                nodes.longValue(svc.get("cpu_count"), p + ".cpu_count"), cpuPercent,
                 pids, nodes.bool(svc.get("oom_kill_disable"), p, "oom_kill_disable"), oomScore,
                 nodes.bytes(svc.get("shm_size"), p + ".shm_size"));
     }

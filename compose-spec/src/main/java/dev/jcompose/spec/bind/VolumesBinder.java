@@ -34,15 +34,22 @@ final class VolumesBinder {
     List<ServiceVolume> bind(YamlNode node, String path) {
         List<ServiceVolume> out = new ArrayList<>();
         nodes.eachItem(node, path, (item, itemPath) -> {
+            ServiceVolume v;
             if (item instanceof MapNode m) {
-                ServiceVolume v = longVolume(m, itemPath);
-                if (v != null) out.add(v);
+                v = longVolume(m, itemPath);
             } else {
                 String spec = nodes.string(item, itemPath);
                 if (spec == null) return;
-                out.add(VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, home, mode -> warnings.add(
-                        new Diagnostic(item.location(), itemPath, "unknown volume option \"" + mode + "\": ignored").format())));
+                v = VolumeSyntax.parse(spec, resolvePaths ? projectDir : null, home, mode -> warnings.add(
+                        new Diagnostic(item.location(), itemPath, "unknown volume option \"" + mode + "\": ignored").format()));
             }
+            if (v == null) return;
+            if (v.options().containsKey("consistency")) {
+                // cached and delegated tune Docker Desktop's file sharing; an engine on Linux has none to tune
+                warnings.add(new Diagnostic(item.location(), itemPath, "consistency " + v.options().get("consistency")
+                        + " only tunes Docker Desktop's file sharing: ignored").format());
+            }
+            out.add(v);
         });
         return out;
     }
