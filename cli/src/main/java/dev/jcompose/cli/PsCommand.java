@@ -38,6 +38,13 @@ final class PsCommand implements Callable<Integer> {
             description = "table (default), json, or a template such as 'table {{.Name}}\\t{{.Status}}'; default: psFormat of the docker CLI's config.json, else table")
     String format;
 
+    /** The engine's container states, which {@code --status} picks from. */
+    private static final List<String> STATES = List.of("created", "restarting", "running", "removing", "paused", "exited", "dead");
+
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "Only containers in this state (repeatable): created, restarting, running, removing, paused, exited, dead")
+    List<String> statuses = new ArrayList<>();
+
     @Parameters(paramLabel = "SERVICE", description = "Only these services")
     List<String> services = new ArrayList<>();
 
@@ -61,12 +68,21 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Context ctx = root.context();
+        for (String status : statuses) {
+            if (!STATES.contains(status)) {
+                ctx.err().println("invalid value \"" + status + "\" for --status: expected one of " + String.join(", ", STATES));
+                return ExitCodes.USAGE;
+            }
+        }
+        // a status asks for every container in it, stopped and one-off ones too, as docker compose's --status does
+        boolean every = all || !statuses.isEmpty();
         String name = root.projectNameForReading(List.of());
         List<ObservedContainer> containers;
         try (Engine engine = root.connect()) {
             containers = engine.containers(name).stream()
-                    .filter(c -> !c.oneoff() || all)
-                    .filter(c -> all || c.running())
+                    .filter(c -> !c.oneoff() || every)
+                    .filter(c -> every || c.running())
+                    .filter(c -> statuses.isEmpty() || statuses.contains(c.state()))
                     .filter(c -> services.isEmpty() || services.contains(c.service()))
                     .sorted(java.util.Comparator.comparing(ObservedContainer::name))
                     .toList();

@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -22,9 +23,20 @@ final class VersionCommand implements Callable<Integer> {
     @Option(names = "--short", description = "Shows only the version number")
     boolean shortForm;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "pretty (default) or json")
+    String format = "pretty";
+
     @Override
     public Integer call() {
-        root.context().out().println(shortForm ? version() : "jcompose version " + version());
+        Context ctx = root.context();
+        if (!format.equals("pretty") && !format.equals("json")) {
+            ctx.err().println("invalid value \"" + format + "\" for --format: expected pretty or json");
+            return ExitCodes.USAGE;
+        }
+        // --short wins over --format, as in docker compose
+        if (shortForm) ctx.out().println(version());
+        else if (format.equals("json")) ctx.out().println("{\"version\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(version())) + "\"}");
+        else ctx.out().println("jcompose version " + version());
         return ExitCodes.OK;
     }
 

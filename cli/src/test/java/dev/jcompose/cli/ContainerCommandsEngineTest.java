@@ -131,4 +131,27 @@ class ContainerCommandsEngineTest {
         assertEquals(ExitCodes.FAILED, none.exit(), none.toString());
         assertEquals("no port 80/udp is published for container " + p + "-web-1: it publishes 80/tcp\n", none.err());
     }
+
+    @Test
+    void topListsTheProcessesTheEngineReports(EngineProjects projects) throws Exception {
+        String p = projects.create("top");
+        CliRunner cli = up(p, """
+                services:
+                  nap:
+                    image: jcompose/busybox:latest
+                    command: ["sleep", "1000"]
+                """);
+        CliRunner.Result r = cli.run("-p", p, "top");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(p + "-nap-1", lines.get(0), r.out());
+        assertTrue(lines.get(1).matches("UID +PID +PPID +C +STIME +TTY +TIME +CMD"), r.out());
+        assertTrue(lines.get(2).matches("\\S+ +\\d+ +\\d+ .* sleep 1000 *"), r.out());
+        assertEquals("", lines.get(lines.size() - 1), "a blank line ends each container's table");
+
+        assertEquals(0, cli.run("-p", p, "stop").exit());
+        CliRunner.Result stopped = cli.run("-p", p, "top");
+        assertEquals(0, stopped.exit(), stopped.toString());
+        assertEquals("", stopped.out());
+    }
 }

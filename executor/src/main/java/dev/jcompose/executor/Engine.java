@@ -139,6 +139,9 @@ public interface Engine extends AutoCloseable {
     /** The container's state, health and exit code now. */
     ContainerStatus inspect(String container);
 
+    /** The processes running in a container ({@code GET /containers/{id}/top}); one that is not running is an error. */
+    ContainerProcesses top(String container);
+
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container);
 

@@ -1,5 +1,6 @@
 package dev.jcompose.executor.docker;
 
+import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineInfo;
@@ -212,6 +213,11 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public ContainerStatus inspect(String container) {
         return reads.inspect(container);
+    }
+
+    @Override
+    public ContainerProcesses top(String container) {
+        return reads.top(container);
     }
 
     @Override

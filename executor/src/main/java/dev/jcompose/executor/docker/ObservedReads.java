@@ -3,6 +3,7 @@ package dev.jcompose.executor.docker;
 import static dev.jcompose.executor.docker.Transport.filters;
 import static dev.jcompose.executor.docker.Transport.pathSegment;
 
+import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.docker.Transport.NotFound;
@@ -78,6 +79,17 @@ final class ObservedReads {
         Object exit = EngineJson.field(st, "ExitCode");
         return new ContainerStatus(state, health, state.equals("exited") || state.equals("dead")
                 ? (exit instanceof Number n ? Integer.valueOf(n.intValue()) : null) : null);
+    }
+
+    /** The container's processes: the engine's {@code Titles}, and its {@code Processes} as rows of text. */
+    ContainerProcesses top(String container) {
+        Object answer = transport.call("top of container " + container,
+                () -> transport.get("/containers/" + pathSegment(container) + "/top"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Object process : EngineJson.list(answer, "Processes")) {
+            rows.add(EngineJson.list(process).stream().map(String::valueOf).toList());
+        }
+        return new ContainerProcesses(EngineJson.strings(answer, "Titles"), rows);
     }
 
     List<ObservedNetwork> networks() {

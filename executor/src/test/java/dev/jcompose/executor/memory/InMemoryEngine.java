@@ -1,5 +1,6 @@
 package dev.jcompose.executor.memory;
 
+import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
@@ -430,6 +431,18 @@ public final class InMemoryEngine implements Engine {
             c = containers.get(container);
         }
         return new ContainerStatus(c.state(), healths.get(container), c.running() ? null : script == null ? 0 : script.exitCode());
+    }
+
+    /** The titles {@code ps -ef} gives, which the engine's top call passes on. */
+    private static final List<String> PS_TITLES = List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
+
+    /** A running container runs one process, its command, as PID 1; one not running is refused, as the engine refuses it. */
+    @Override
+    public synchronized ContainerProcesses top(String container) {
+        ObservedContainer c = containers.get(container);
+        if (c == null) throw new EngineException("No such container: " + container);
+        if (!c.running()) throw new EngineException("top of container " + container + ": container " + container + " is not running");
+        return new ContainerProcesses(PS_TITLES, List.of(List.of("root", "1", "0", "0", "00:00", "?", "00:00:00", c.command())));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jcompose.executor.testing;
 
+import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
@@ -56,6 +57,7 @@ public class ForwardingEngine implements Engine {
     }
     public int waitContainer(String container) { return inner.waitContainer(container); }
     public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
+    public ContainerProcesses top(String container) { return inner.top(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
     public void renameContainer(String from, String to) { inner.renameContainer(from, to); }
     public void pauseContainer(String name) { inner.pauseContainer(name); }
