@@ -43,6 +43,21 @@ final class IgnoredAttributes {
                 out.add(new Diagnostic(r.location(), p + ".restart", "deploy.restart_policy is set too and wins, as in docker compose: ignored"));
             }
         }
+        if (svc.get("mac_address") != null && svc.get("network_mode") != null) {
+            out.add(new Diagnostic(at(svc, "mac_address"), p + ".mac_address",
+                    "a MAC address belongs to the service's own network, which network_mode replaces: ignored"));
+        }
+        if (svc.get("stop_grace_period") instanceof ScalarNode grace && !grace.isNull()) {
+            try {
+                long nanos = Units.nanos(grace.value());
+                if (nanos % 1_000_000_000L != 0) {
+                    out.add(new Diagnostic(grace.location(), p + ".stop_grace_period", "the engine takes whole seconds: "
+                            + grace.value() + " is sent as " + nanos / 1_000_000_000L + "s, as docker compose sends it"));
+                }
+            } catch (IllegalArgumentException e) {
+                // a bad duration is the binder's to report
+            }
+        }
         if (svc.get("networks") instanceof MapNode networks) {
             for (MapNode.Entry n : networks.entries()) {
                 if (n.value() instanceof MapNode attachment && attachment.get("interface_name") != null) {

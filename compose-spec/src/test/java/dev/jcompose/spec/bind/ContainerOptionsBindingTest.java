@@ -175,4 +175,16 @@ class ContainerOptionsBindingTest {
         assertEquals("linux/amd64", project.service("app").options().isolation().platform());
         assertEquals("linux/arm64", project.service("arm").options().isolation().platform());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `stop_grace_period: 1500ms`                 | compose.yaml:2:44: services.app.stop_grace_period: the engine takes whole seconds: 1500ms is sent as 1s, as docker compose sends it
+            `network_mode: host, mac_address: "02:42:ac:11:00:02"` | compose.yaml:2:45: services.app.mac_address: a MAC address belongs to the service's own network, which network_mode replaces: ignored
+            `develop: {watch: []}`                      | compose.yaml:2:25: services.app.develop: develop (watch) is not implemented by jcompose: ignored
+            `deploy: {placement: {constraints: [a]}}`  | compose.yaml:2:34: services.app.deploy.placement: applies to a swarm only: ignored
+            """)
+    void warnsOfWhatOneEngineCannotHonour(String attributes, String expected) {
+        var ignored = Snippets.service(dir, attributes).ignored();
+        assertEquals(expected, ignored.stream().map(d -> d.format().replace(dir.toString() + "/", "")).findFirst().orElse(""));
+    }
 }
