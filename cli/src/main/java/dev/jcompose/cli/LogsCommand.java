@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import java.io.PrintStream;
@@ -102,6 +103,7 @@ final class LogsCommand implements Callable<Integer> {
     private int print(Context ctx, Engine engine, LogPrefixes prefixes, List<ObservedContainer> containers, LogOptions options)
             throws Exception {
         PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
         List<LogFollower> followers = new ArrayList<>();
         AtomicBoolean interrupted = new AtomicBoolean();
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
@@ -112,9 +114,10 @@ final class LogsCommand implements Callable<Integer> {
         })) {
             for (ObservedContainer c : containers) {
                 String prefix = noLogPrefix ? "" : prefixes.of(c);
+                // each line on the stream it came on, as docker compose prints them; one lock, so lines never interleave
                 LogFollower follower = engine.logs(c.name(), options, line -> {
                     synchronized (out) {
-                        out.println(prefix + line);
+                        (line.stream() == LogLine.Stream.STDERR ? err : out).println(prefix + line.text());
                     }
                 });
                 synchronized (followers) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.memory.InMemoryEngine;
 import dev.jcompose.executor.testing.ForwardingEngine;
@@ -75,7 +76,7 @@ class LogsCommandTest {
         List<LogOptions> asked = new ArrayList<>();
         CliRunner spying = new CliRunner(dir, env -> new ForwardingEngine(engine) {
             @Override
-            public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+            public LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
                 asked.add(options);
                 return super.logs(container, options, lines);
             }

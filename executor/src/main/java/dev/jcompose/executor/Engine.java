@@ -111,15 +111,15 @@ public interface Engine extends AutoCloseable {
     void restartContainer(String name, int timeoutSeconds);
 
     /**
-     * Streams the part of a container's log that {@code options} names (stdout and stderr) line by line to
-     * {@code lines}, on a thread of the engine's. The handle ends when that part has been delivered: at once for a
+     * Streams the part of a container's log that {@code options} names (stdout and stderr, each line saying which)
+     * line by line to {@code lines}, on a thread of the engine's. The handle ends when that part has been delivered: at once for a
      * log that is not followed, when the container stops for one that is, or when the handle is closed.
      */
-    LogFollower logs(String container, LogOptions options, Consumer<String> lines);
+    LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines);
 
     /** The whole of a container's output from its start, followed until it stops (attached {@code up}). */
     default LogFollower followLogs(String container, Consumer<String> lines) {
-        return logs(container, LogOptions.FOLLOW_ALL, lines);
+        return logs(container, LogOptions.FOLLOW_ALL, line -> lines.accept(line.text()));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
@@ -206,7 +207,7 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+    public LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
         return streams.logs(container, options, lines);
     }
 

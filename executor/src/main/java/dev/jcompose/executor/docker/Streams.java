@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,13 +47,16 @@ final class Streams {
         return follower(callback);
     }
 
-    LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+    LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
         // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
         Map<StreamType, LineSplitter> splitters = new EnumMap<>(StreamType.class);
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                splitters.computeIfAbsent(frame.getStreamType(), t -> new LineSplitter(lines)).accept(frame.getPayload());
+                splitters.computeIfAbsent(frame.getStreamType(), t -> {
+                    LogLine.Stream stream = t == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
+                    return new LineSplitter(text -> lines.accept(new LogLine(stream, text)));
+                }).accept(frame.getPayload());
             }
 
             @Override

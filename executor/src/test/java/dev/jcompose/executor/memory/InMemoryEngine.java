@@ -6,6 +6,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.NetworkInUseException;
 import dev.jcompose.planner.Labels;
@@ -390,7 +391,7 @@ public final class InMemoryEngine implements Engine {
 
     /** A scripted container's lines, the i-th logged at {@link #loggedAt}; others have logged nothing. */
     @Override
-    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+    public LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
         Script script;
         synchronized (this) {
             if (!containers.containsKey(container)) throw new EngineException("No such container: " + container);
@@ -405,7 +406,8 @@ public final class InMemoryEngine implements Engine {
             picked.add(options.timestamps() ? DateTimeFormatter.ISO_INSTANT.format(at) + " " + logged.get(i) : logged.get(i));
         }
         int from = options.tail() == null ? 0 : Math.max(0, picked.size() - options.tail());
-        picked.subList(from, picked.size()).forEach(lines);
+        // a scripted container prints on its standard output only
+        picked.subList(from, picked.size()).forEach(text -> lines.accept(new LogLine(LogLine.Stream.STDOUT, text)));
         return new LogFollower() {
             public void awaitEnd(long millis) { }
             public void close() { }

@@ -4,6 +4,7 @@ import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
+import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -52,7 +53,7 @@ public class ForwardingEngine implements Engine {
     public void stopContainer(String name, int timeoutSeconds) { inner.stopContainer(name, timeoutSeconds); }
     public void removeContainer(String name, boolean removeVolumes) { inner.removeContainer(name, removeVolumes); }
     public void killContainer(String name, String signal) { inner.killContainer(name, signal); }
-    public LogFollower logs(String container, LogOptions options, Consumer<String> lines) {
+    public LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
         return inner.logs(container, options, lines);
     }
     public int waitContainer(String container) { return inner.waitContainer(container); }
