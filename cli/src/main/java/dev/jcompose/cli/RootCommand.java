@@ -2,6 +2,8 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.ServiceGraph;
+import dev.jcompose.service.ComposeService;
+import dev.jcompose.service.ProjectLock;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
@@ -104,10 +106,14 @@ public final class RootCommand implements Callable<Integer> {
         return early.take(context);
     }
 
-    /** The project's lock, for commands that change it; says so when another command holds it. */
-    ProjectLock lock(Engine engine, String project) {
-        return ProjectLock.acquire(ProjectLock.directory(context.env()), engine.info().host(), project,
-                () -> context.err().println("waiting for another jcompose command on project " + project + " to finish..."));
+    /** The service layer over a connection: what the commands that change the engine call. */
+    ComposeService service(Engine engine) {
+        return new ComposeService(engine, new ComposeService.Settings(parallelism(), ProjectLock.directory(context.env())));
+    }
+
+    /** Progress and warnings as plain lines. */
+    CliEvents events() {
+        return CliEvents.plain(context);
     }
 
     int parallelism() {

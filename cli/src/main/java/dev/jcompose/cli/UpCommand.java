@@ -1,18 +1,20 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
-import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.BuildOptions;
+import dev.jcompose.planner.Orphans;
+import dev.jcompose.planner.PullPolicy;
+import dev.jcompose.planner.Recreate;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.UpOptions;
-import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
-import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.service.Scaling;
+import dev.jcompose.service.UpRequest;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +106,7 @@ final class UpCommand implements Callable<Integer> {
             ctx.err().println("--build and --no-build are incompatible");
             return ExitCodes.USAGE;
         }
-        if (pull != null && !Set.of("always", "missing", "never").contains(pull)) {
+        if (pull != null && PullPolicy.ofFlag(pull).isEmpty()) {
             ctx.err().println("invalid --pull value \"" + pull + "\": use always, missing or never");
             return ExitCodes.USAGE;
         }
@@ -119,25 +121,17 @@ final class UpCommand implements Callable<Integer> {
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
         boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes, pull, yes);
+        // with services named, the others' containers are not orphans: they are simply not this command's business
+        Orphans orphanPolicy = !services.isEmpty() ? Orphans.IGNORE : orphans ? Orphans.REMOVE : Orphans.WARN;
+        Recreate recreate = forceRecreate ? Recreate.FORCE : noRecreate ? Recreate.NEVER : Recreate.DIVERGED;
+        UpOptions options = new UpOptions(recreate, !noStart, orphanPolicy, timeout, renewAnonVolumes,
+                pull == null ? PullPolicy.SERVICE : PullPolicy.ofFlag(pull).orElseThrow(), yes);
+        BuildOptions buildOptions = noBuild ? BuildOptions.never() : build ? BuildOptions.forced(false, false, Map.of()) : BuildOptions.ifMissing();
         try (Engine engine = root.connect()) {
-            try (ProjectLock lock = root.lock(engine, project.name())) {
-                dev.jcompose.planner.BuildOptions buildOptions = noBuild
-                        ? new dev.jcompose.planner.BuildOptions(false, true, false, false, new TreeMap<>())
-                        : build ? dev.jcompose.planner.BuildOptions.forced(false, false, Map.of())
-                        : dev.jcompose.planner.BuildOptions.ifMissing();
-                var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), buildOptions, dryRun);
-                if (images.exitCode() != ExitCodes.OK) return images.exitCode();
-                Plan plan = Planner.up(project, images.observed(), options);
-                if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
-                int exit = PlanRunner.run(root, engine, plan, dryRun);
-                if (exit != ExitCodes.OK || dryRun || noStart) return exit;
-                if (waitReady) {
-                    return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
-                }
-                if (detach) return exit;
-            }
-            // attached: the lock is released first, so that other commands can act on the stack while its logs stream
+            int exit = Outcomes.exitCode(ctx, root.service(engine).up(project,
+                    new UpRequest(options, buildOptions, waitReady, waitTimeout, dryRun), root.events()));
+            if (exit != ExitCodes.OK || dryRun || noStart || waitReady || detach) return exit;
+            // attached: the lock is released by now, so that other commands can act on the stack while its logs stream
             return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
         }
     }
