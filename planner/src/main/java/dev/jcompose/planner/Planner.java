@@ -310,12 +310,16 @@ public final class Planner {
         sp.startReasons.put(container, reason);
     }
 
-    /** The plan of {@code up --wait}: each container of the services running (healthy if it has a check) or exited 0. */
+    /**
+     * The plan of {@code up --wait}: each container of the services running (healthy if it has a check) or exited 0.
+     * A container the state read already shows so needs no step: a no-op {@code up --wait} makes no call per container.
+     */
     public static Plan waitReady(Project project, ObservedState observed, int timeoutSeconds) {
         PlanBuilder plan = new PlanBuilder();
         for (Service s : project.services().values()) {
             for (ObservedContainer c : observed.containersOf(s.name())) {
-                plan.add(new Action.WaitReady(c.name(), s.name(), timeoutSeconds), "up --wait", List.of());
+                if (c.readyNow()) continue;
+                plan.add(new Action.WaitReady(c.name(), s.name(), timeoutSeconds), "up --wait: " + c.status(), List.of());
             }
         }
         return plan.build();
