@@ -234,7 +234,18 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized void pullImage(String reference, String platform) {
         record("pull image " + reference);
-        throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
+        if (!registry.contains(reference)) {
+            throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
+        }
+        images.put(reference, "sha256:" + reference);
+    }
+
+    /** Images a pull finds (in a registry of the test's imagination); every other pull fails, as with no registry. */
+    private final java.util.Set<String> registry = new java.util.TreeSet<>();
+
+    public synchronized InMemoryEngine withRegistry(String... refs) {
+        registry.addAll(List.of(refs));
+        return this;
     }
 
     @Override
