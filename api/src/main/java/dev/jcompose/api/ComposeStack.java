@@ -69,6 +69,11 @@ public final class ComposeStack implements AutoCloseable {
         return StackProjects.names(project);
     }
 
+    /** The wall time this stack's commands spent running plans (engine calls), for the benchmark's overhead figure. */
+    long engineNanos() {
+        return events.engineNanos();
+    }
+
     /** What the load and the commands warned about (attributes the engine cannot honour, orphans...), in order. */
     public List<String> warnings() {
         return events.warnings();

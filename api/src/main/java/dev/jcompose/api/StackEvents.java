@@ -1,9 +1,12 @@
 package dev.jcompose.api;
 
+import dev.jcompose.executor.ExecutionReport;
 import dev.jcompose.executor.ProgressEvent;
+import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.service.Events;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +16,9 @@ final class StackEvents implements Events {
 
     private final String project;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** The wall time spent running plans (the engine's calls), for bench/inprocess.sh's overhead figure. */
+    private final AtomicLong engineNanos = new AtomicLong();
+    private final ThreadLocal<Long> planStarted = new ThreadLocal<>();
 
     StackEvents(String project) {
         this.project = project;
@@ -26,6 +32,21 @@ final class StackEvents implements Events {
     public void warning(String message) {
         warnings.add(message);
         LOG.warn("[{}] {}", project, message);
+    }
+
+    long engineNanos() {
+        return engineNanos.get();
+    }
+
+    @Override
+    public void executing(Plan plan) {
+        planStarted.set(System.nanoTime());
+    }
+
+    @Override
+    public void executed(Plan plan, ExecutionReport report) {
+        Long started = planStarted.get();
+        if (started != null) engineNanos.addAndGet(System.nanoTime() - started);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.jcompose.planner;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -23,7 +24,7 @@ public record BuildOptions(When when, boolean noCache, boolean pull, SortedMap<S
     }
 
     public BuildOptions {
-        java.util.Objects.requireNonNull(when, "when");
+        Objects.requireNonNull(when, "when");
         buildArgs = Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
     }
 

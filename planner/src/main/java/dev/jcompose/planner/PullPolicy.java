@@ -1,5 +1,8 @@
 package dev.jcompose.planner;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** {@code up --pull}: which images are pulled, for every service at once, or as each service's {@code pull_policy} says. */
 public enum PullPolicy {
     /** No override: each service's own {@code pull_policy} (missing by default). */
@@ -9,17 +12,17 @@ public enum PullPolicy {
     NEVER;
 
     /** The value of {@code --pull} ({@code always}, {@code missing}, {@code never}); empty for another word. */
-    public static java.util.Optional<PullPolicy> ofFlag(String value) {
+    public static Optional<PullPolicy> ofFlag(String value) {
         return switch (value) {
-            case "always" -> java.util.Optional.of(ALWAYS);
-            case "missing" -> java.util.Optional.of(MISSING);
-            case "never" -> java.util.Optional.of(NEVER);
-            default -> java.util.Optional.empty();
+            case "always" -> Optional.of(ALWAYS);
+            case "missing" -> Optional.of(MISSING);
+            case "never" -> Optional.of(NEVER);
+            default -> Optional.empty();
         };
     }
 
     /** The policy a service's images follow: this one, or its own when this is {@link #SERVICE}. */
     String resolve(String servicePolicy) {
-        return this == SERVICE ? servicePolicy : name().toLowerCase(java.util.Locale.ROOT);
+        return this == SERVICE ? servicePolicy : name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.planner;
 
 import dev.jcompose.planner.plan.Action;
+import java.util.Objects;
 
 /**
  * The options of {@code up} that change the plan.
@@ -17,9 +18,9 @@ import dev.jcompose.planner.plan.Action;
 public record UpOptions(Recreate recreate, boolean start, Orphans orphans, int stopTimeoutSeconds,
                         boolean renewAnonVolumes, PullPolicy pull, boolean recreateVolumes) {
     public UpOptions {
-        java.util.Objects.requireNonNull(recreate, "recreate");
-        java.util.Objects.requireNonNull(pull, "pull");
-        java.util.Objects.requireNonNull(orphans, "orphans");
+        Objects.requireNonNull(recreate, "recreate");
+        Objects.requireNonNull(pull, "pull");
+        Objects.requireNonNull(orphans, "orphans");
     }
 
     public static UpOptions defaults() {

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,7 +44,7 @@ public final class ComposeService {
     public record Settings(int parallelism, Path lockDirectory) {
         public Settings {
             if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
-            java.util.Objects.requireNonNull(lockDirectory, "lockDirectory");
+            Objects.requireNonNull(lockDirectory, "lockDirectory");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jcompose.service;
 
 import dev.jcompose.planner.DownOptions;
+import java.util.Objects;
 
 /** What {@code down} is asked to do: the plan's options, which images go too ({@code --rmi}), and whether to change anything. */
 public record DownRequest(DownOptions options, RemoveImages removeImages, boolean dryRun) {
@@ -8,7 +9,7 @@ public record DownRequest(DownOptions options, RemoveImages removeImages, boolea
     public enum RemoveImages { NONE, LOCAL, ALL }
 
     public DownRequest {
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(removeImages, "removeImages");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(removeImages, "removeImages");
     }
 }

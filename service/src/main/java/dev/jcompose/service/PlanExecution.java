@@ -5,6 +5,7 @@ import dev.jcompose.executor.ExecutionReport;
 import dev.jcompose.executor.Executor;
 import dev.jcompose.planner.plan.Plan;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /** Runs a plan as every command does: its warnings told first, nothing run on a dry run, the report made an outcome. */
 final class PlanExecution {
@@ -23,9 +24,9 @@ final class PlanExecution {
     }
 
     static Outcome outcome(ExecutionReport report) {
-        if (report.succeeded()) return new Outcome(Outcome.Status.OK, java.util.List.of(), java.util.List.of(), report.completed().size());
+        if (report.succeeded()) return new Outcome(Outcome.Status.OK, List.of(), List.of(), report.completed().size());
         var notRun = report.skipped().stream().map(s -> s.action().verb() + " " + s.action().resource()).toList();
-        if (report.interrupted()) return new Outcome(Outcome.Status.INTERRUPTED, java.util.List.of(), notRun, report.completed().size());
+        if (report.interrupted()) return new Outcome(Outcome.Status.INTERRUPTED, List.of(), notRun, report.completed().size());
         return new Outcome(Outcome.Status.FAILED, new LinkedHashSet<>(report.failed().values()).stream().toList(), notRun,
                 report.completed().size());
     }

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -57,7 +58,7 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /** Where the locks live: $XDG_RUNTIME_DIR/jcompose, else the temporary directory. */
-    public static Path directory(java.util.Map<String, String> env) {
+    public static Path directory(Map<String, String> env) {
         String runtime = env.get("XDG_RUNTIME_DIR");
         return runtime != null ? Path.of(runtime, "jcompose") : Path.of(System.getProperty("java.io.tmpdir"), "jcompose-locks");
     }

@@ -1,7 +1,9 @@
 package dev.jcompose.service;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,9 +20,9 @@ import java.util.TreeMap;
 public record RunRequest(String service, List<String> command, SortedMap<String, String> environment, boolean servicePorts,
                          boolean noDeps, boolean detach, boolean openStdin, boolean tty, boolean remove) {
     public RunRequest {
-        java.util.Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(service, "service");
         command = List.copyOf(command);
-        environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
     }
 
     public static RunRequest attached(String service, List<String> command, Map<String, String> environment) {

@@ -1,6 +1,7 @@
 package dev.jcompose.service;
 
 import java.io.InputStream;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -8,7 +9,7 @@ import java.util.function.Consumer;
  */
 public record Stdio(InputStream in, Consumer<byte[]> out, Consumer<byte[]> err) {
     public Stdio {
-        java.util.Objects.requireNonNull(out, "out");
-        java.util.Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
     }
 }

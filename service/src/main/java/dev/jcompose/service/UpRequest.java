@@ -2,6 +2,7 @@ package dev.jcompose.service;
 
 import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.UpOptions;
+import java.util.Objects;
 
 /**
  * What {@code up} (and {@code create}: {@code options.start()} false) is asked to do, beyond the project.
@@ -11,8 +12,8 @@ import dev.jcompose.planner.UpOptions;
  */
 public record UpRequest(UpOptions options, BuildOptions build, boolean waitReady, int waitTimeoutSeconds, boolean dryRun) {
     public UpRequest {
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(build, "build");
     }
 
     /** {@code up -d}: images built when missing, no wait. */
