@@ -156,10 +156,11 @@ public final class ComposeStack implements AutoCloseable {
     }
 
     private static String trouble(ContainerStatus status) {
-        if ("unhealthy".equals(status.health())) return "unhealthy";
+        // how it ended first: an exited container's last health is of no interest
         if (status.exited()) {
             return status.exitCode() != null && status.exitCode() != 0 ? "exited with code " + status.exitCode() : null;
         }
+        if ("unhealthy".equals(status.health())) return "unhealthy";
         if (!status.state().equals("running")) return status.state();
         return "starting".equals(status.health()) ? "health: starting" : null;
     }
