@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.ProgressListener;
 import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.Selection;
 import dev.jcompose.spec.model.Project;
@@ -61,7 +62,8 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.forced(noCache, pull, buildArgs(buildArgs, loaded.environment()));
         try (Engine engine = root.connect()) {
             Context ctx = root.context();
-            return Outcomes.exitCode(ctx, root.service(engine).build(project, options, dryRun, quiet ? CliEvents.quiet(ctx) : root.events()));
+            CliEvents events = quiet ? root.events().withProgress(ProgressListener.NONE) : root.events();
+            return events.exitCode(root.service(engine).build(project, options, dryRun, events));
         }
     }
 

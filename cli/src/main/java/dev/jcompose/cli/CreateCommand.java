@@ -48,8 +48,8 @@ final class CreateCommand implements Callable<Integer> {
         UpOptions options = new UpOptions(create.recreate(), false, create.orphans(services, loaded.environment()),
                 Action.StopContainer.OWN_TIMEOUT, false, create.pullPolicy(), create.yes);
         try (Engine engine = root.connect()) {
-            return Outcomes.exitCode(ctx, root.service(engine).up(project,
-                    new UpRequest(options, create.buildOptions(), false, 0, dryRun), create.events(ctx)));
+            CliEvents events = create.events(root.events());
+            return events.exitCode(root.service(engine).up(project, new UpRequest(options, create.buildOptions(), false, 0, dryRun), events));
         }
     }
 }

@@ -39,12 +39,12 @@ final class CreateOptions {
     @Option(names = "--quiet-pull", description = "Pull without printing progress information")
     boolean quietPull;
 
-    /** Progress as plain lines; with {@code --quiet-pull}, none for the pulls. */
-    CliEvents events(Context ctx) {
-        if (!quietPull) return CliEvents.plain(ctx);
-        ProgressPrinter printer = new ProgressPrinter(ctx.err());
-        return new CliEvents(ctx, event -> {
-            if (!(event.step().action() instanceof Action.PullImage)) printer.on(event);
+    /** The command's events; with {@code --quiet-pull}, no progress for the pulls. */
+    CliEvents events(CliEvents events) {
+        if (!quietPull) return events;
+        var shown = events.progress();
+        return events.withProgress(event -> {
+            if (!(event.step().action() instanceof Action.PullImage)) shown.on(event);
         });
     }
 

@@ -62,7 +62,7 @@ final class DownCommand implements Callable<Integer> {
                 : DownRequest.RemoveImages.valueOf(rmi.toUpperCase(Locale.ROOT));
         DownRequest request = new DownRequest(new DownOptions(volumes, orphans, timeout), images, dryRun);
         try (Engine engine = root.connect()) {
-            return Outcomes.exitCode(root.context(), root.service(engine).down(name, project, request, root.events()));
+            return root.events().exitCode(root.service(engine).down(name, project, request, root.events()));
         }
     }
 }

@@ -37,7 +37,7 @@ final class KillCommand implements Callable<Integer> {
         // the whole project, not the named services alone: an orphan is a container of a service it does not have
         Project project = root.load(Set.of(), targets.services).project();
         try (Engine engine = root.connect()) {
-            return Outcomes.exitCode(root.context(), root.service(engine).change(project, observed -> {
+            return root.events().exitCode(root.service(engine).change(project, observed -> {
                 Plan plan = Planner.kill(project, observed, targets.services, signal, removeOrphans);
                 // as docker compose says it; a dry run prints its "(nothing to do)" instead
                 if (plan.isEmpty() && !targets.dryRun) root.context().err().println("no container to kill");

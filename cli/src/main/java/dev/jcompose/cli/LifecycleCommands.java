@@ -51,7 +51,7 @@ final class LifecycleCommands {
         Project project = services.isEmpty() ? loaded
                 : withDependencies ? Selection.withDependencies(loaded, services) : loaded.withServices(services);
         try (Engine engine = root.connect()) {
-            return Outcomes.exitCode(root.context(), root.service(engine).change(project, o -> planner.apply(project, o), dryRun, root.events()));
+            return root.events().exitCode(root.service(engine).change(project, o -> planner.apply(project, o), dryRun, root.events()));
         }
     }
 

@@ -33,7 +33,7 @@ final class PruneCommand implements Callable<Integer> {
             if (name == null || !root.files.isEmpty()) throw e; // -p NAME alone works without a Compose file
         }
         try (Engine engine = root.connect()) {
-            return Outcomes.exitCode(root.context(), root.service(engine).prune(name, dryRun, root.events()));
+            return root.events().exitCode(root.service(engine).prune(name, dryRun, root.events()));
         }
     }
 }

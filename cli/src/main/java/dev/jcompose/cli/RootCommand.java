@@ -46,6 +46,15 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "How many engine calls run at once (default: COMPOSE_PARALLEL_LIMIT or 8)")
     Integer parallel;
 
+    @Option(names = "--progress", paramLabel = "TYPE", description = "Set type of progress output (auto, tty, plain, json, quiet; default: COMPOSE_PROGRESS or auto)")
+    String progress;
+
+    @Option(names = "--ansi", paramLabel = "WHEN", description = "Control when to print ANSI control characters (never, always, auto; default: COMPOSE_ANSI or auto)")
+    String ansi;
+
+    /** The command's events, made once: the live view keeps its lines between the plans of one command. */
+    private CliEvents events;
+
     public RootCommand(Context context) {
         this.context = context;
     }
@@ -78,7 +87,7 @@ public final class RootCommand implements Callable<Integer> {
     LoadedProject load(Set<LoadOptions.Skip> skip, List<String> targets) {
         LoadedProject loaded = ComposeLoader.load(loadOptions(skip, targets));
         if (!skip.contains(LoadOptions.Skip.CONSISTENCY)) ServiceGraph.of(loaded.project());
-        for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
+        for (String w : loaded.warnings()) events().warning(w);
         return loaded;
     }
 
@@ -111,9 +120,14 @@ public final class RootCommand implements Callable<Integer> {
         return new ComposeService(engine, new ComposeService.Settings(parallelism(), ProjectLock.directory(context.env())));
     }
 
-    /** Progress and warnings as plain lines. */
-    CliEvents events() {
-        return CliEvents.plain(context);
+    /** How progress, warnings and errors are shown ({@code --progress}, {@code --ansi}); an invalid value is a usage error. */
+    synchronized CliEvents events() {
+        if (events == null) events = CliEvents.of(context, modes());
+        return events;
+    }
+
+    OutputModes modes() {
+        return OutputModes.resolve(progress, ansi, context.env(), context.terminal());
     }
 
     int parallelism() {

@@ -45,7 +45,7 @@ final class ScaleCommand implements Callable<Integer> {
         UpOptions options = UpOptions.defaults().withOrphans(Orphans.IGNORE);
         try (Engine engine = root.connect()) {
             UpRequest request = new UpRequest(options, BuildOptions.ifMissing(), false, 0, dryRun);
-            return Outcomes.exitCode(root.context(), root.service(engine).up(project, request, root.events()));
+            return root.events().exitCode(root.service(engine).up(project, request, root.events()));
         }
     }
 }

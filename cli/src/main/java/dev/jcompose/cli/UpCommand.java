@@ -90,8 +90,8 @@ final class UpCommand implements Callable<Integer> {
                 timeout, renewAnonVolumes, create.pullPolicy(), create.yes);
         BuildOptions buildOptions = create.buildOptions();
         try (Engine engine = root.connect()) {
-            int exit = Outcomes.exitCode(ctx, root.service(engine).up(project,
-                    new UpRequest(options, buildOptions, waitReady, waitTimeout, dryRun), create.events(ctx)));
+            CliEvents events = create.events(root.events());
+            int exit = events.exitCode(root.service(engine).up(project, new UpRequest(options, buildOptions, waitReady, waitTimeout, dryRun), events));
             if (exit != ExitCodes.OK || dryRun || noStart || waitReady || detach) return exit;
             // attached: the lock is released by now, so that other commands can act on the stack while its logs stream
             return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
