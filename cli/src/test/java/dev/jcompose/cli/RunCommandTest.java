@@ -163,4 +163,11 @@ class RunCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertFalse(r.err().contains("orphan"), r.err());
     }
+
+    @Test
+    void rmWithDetachIsNotHonouredAndSaysSo() {
+        CliRunner.Result r = cli.run("run", "-d", "--rm", "web");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("WARN[0000] --rm with --detach: the one-off is not removed when it exits"), r.err());
+    }
 }

@@ -151,6 +151,10 @@ public final class ComposeService {
         // the service as the one-off is made of it, in the project: a volume only -v mounts is made like the file's
         Project applied = request.overrides().applyTo(project, request.service());
         Service service = applied.service(request.service());
+        if (request.detach() && request.remove()) {
+            // docker compose has the engine remove it (AutoRemove); the container request has no such setting yet
+            events.warning("--rm with --detach: the one-off is not removed when it exits (remove it with rm)");
+        }
         ContainerSpec spec;
         try (ProjectLock lock = lock(project.name(), events)) {
             Project needed = request.options().noDeps() ? applied.withServices(List.of(service.name()))
