@@ -30,7 +30,7 @@ final class RunPlans {
         if (!options.noDeps() && !svc.dependsOn().isEmpty()) {
             Project deps = Selection.withDependencies(project, List.copyOf(svc.dependsOn().keySet()));
             // orphans are the whole project's business (below): to the dependencies alone, every other service is one
-            copy(Planner.up(deps, observed, upOptions(options.pull()).withStart(true)), plan);
+            copy(Planner.up(deps, observed, upOptions(options.pull())), plan);
         }
         Planner.orphans(project, observed, options.orphans(), Action.StopContainer.OWN_TIMEOUT, plan);
         return plan.build();
