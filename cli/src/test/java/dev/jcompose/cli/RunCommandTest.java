@@ -170,4 +170,15 @@ class RunCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("WARN[0000] --rm with --detach: the one-off is not removed when it exits"), r.err());
     }
+
+    @Test
+    void envWithoutAValueTakesItFromTheEnvironmentDotEnvIncluded() throws IOException {
+        Files.writeString(dir.resolve(".env"), "FROM_DOTENV=dotenv\n");
+        cli.env("FROM_SHELL", "shell");
+        ContainerSpec spec = runDetached("-e", "FROM_DOTENV", "-e", "FROM_SHELL", "-e", "UNSET", "-e", "GIVEN=x", "web");
+        assertEquals("dotenv", spec.environment().get("FROM_DOTENV"));
+        assertEquals("shell", spec.environment().get("FROM_SHELL"));
+        assertEquals("x", spec.environment().get("GIVEN"));
+        assertFalse(spec.environment().containsKey("UNSET"), "a variable set nowhere is left out, as docker compose leaves it");
+    }
 }
