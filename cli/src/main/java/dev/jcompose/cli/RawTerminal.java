@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.service.Stdio;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * close, and by a shutdown hook when the JVM is ended otherwise. The JDK has no terminal API, so {@code stty} on
  * {@code /dev/tty} does it.
  */
-final class RawTerminal implements AutoCloseable {
+final class RawTerminal implements Stdio.Attached {
     private static final File TTY = new File("/dev/tty");
 
     private final String saved;

@@ -69,25 +69,33 @@ public final class ContainerSpecs {
     }
 
     /**
-     * A one-off container of {@code run}: the service's container with compose's one-off name and labels, the
-     * command given (or the service's), no published ports unless asked, no restart policy.
+     * A one-off container of {@code run}: the service's container (its {@link RunOverrides} already applied) with
+     * compose's one-off name and labels and no restart policy. On its networks its own name is its only alias, as
+     * docker compose v2 attaches a one-off; with {@code useAliases} the service's name and aliases follow it, so that
+     * the one-off answers for the service.
      *
      * @param slug a random hex string from the caller (the planner stays free of randomness)
+     * @param name {@code --name}, or null for {@code <project>-<service>-run-<slug's first 12>}; the service's
+     *             {@code container_name} is never a one-off's, which would clash with the service's own container
      */
-    public static ContainerSpec oneOff(Project project, Service service, String imageId, String slug, List<String> command,
-                                       Map<String, String> extraEnvironment, boolean servicePorts) {
+    public static ContainerSpec oneOff(Project project, Service service, String imageId, String slug, String name,
+                                       boolean useAliases) {
         ContainerSpec base = of(project, service, 1, ConfigHasher.hash(project, service), imageId);
         SortedMap<String, String> labels = new TreeMap<>(base.labels());
         labels.put(Labels.ONEOFF, "True");
         labels.put(Labels.PREFIX + "slug", slug);
         labels.remove(Labels.CONTAINER_NUMBER);
-        SortedMap<String, String> env = new TreeMap<>(base.environment());
-        env.putAll(extraEnvironment);
-        String name = project.name() + "-" + service.name() + "-run-" + slug.substring(0, Math.min(12, slug.length()));
-        return new ContainerSpec(name, service.name(), 0, base.image(), command.isEmpty() ? base.command() : command,
-                base.entrypoint(), env, labels, servicePorts ? base.ports() : List.of(), base.mounts(), base.networks(),
-                null, base.workingDir(), base.user(), base.hostname(), base.init(), base.tty(), base.stdinOpen(),
-                base.healthcheck(), base.resources(), base.options(), base.files());
+        String own = name != null ? name : project.name() + "-" + service.name() + "-run-" + slug.substring(0, Math.min(12, slug.length()));
+        Map<String, ContainerSpec.NetworkAttachment> networks = new LinkedHashMap<>();
+        if (!base.networks().isEmpty()) {
+            networks(project, service, own).forEach((network, a) -> networks.put(network, new ContainerSpec.NetworkAttachment(
+                    useAliases ? a.aliases() : List.of(own), a.ipv4Address(), a.ipv6Address(), a.linkLocalIps(),
+                    a.macAddress(), a.driverOpts(), a.gwPriority())));
+        }
+        return new ContainerSpec(own, service.name(), 0, base.image(), base.command(), base.entrypoint(),
+                base.environment(), labels, base.ports(), base.mounts(), networks, null, base.workingDir(), base.user(),
+                base.hostname(), base.init(), base.tty(), base.stdinOpen(), base.healthcheck(), base.resources(),
+                base.options(), base.files());
     }
 
     /**

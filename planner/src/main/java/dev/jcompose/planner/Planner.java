@@ -400,12 +400,12 @@ public final class Planner {
     }
 
     /** {@link RunPlans#dependencies}. */
-    public static Plan runDependencies(Project project, ObservedState observed, String service) {
-        return RunPlans.dependencies(project, observed, service);
+    public static Plan runDependencies(Project project, ObservedState observed, String service, RunOptions options) {
+        return RunPlans.dependencies(project, observed, service, options);
     }
 
     /** {@link RunPlans#container}. */
-    public static Plan runContainer(Project project, ObservedState observed, ContainerSpec spec, boolean start) {
-        return RunPlans.container(project, observed, spec, start);
+    public static Plan runContainer(Project project, ObservedState observed, ContainerSpec spec, boolean start, PullPolicy pull) {
+        return RunPlans.container(project, observed, spec, start, pull);
     }
 }

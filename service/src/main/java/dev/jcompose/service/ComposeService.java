@@ -10,6 +10,7 @@ import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ImagePlanner;
 import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.RunOverrides;
 import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedState;
@@ -167,31 +168,40 @@ public final class ComposeService {
      * {@code run}: the service's dependencies up, its image, networks and volumes made, then a one-off container;
      * detached, started; attached, started once its streams are attached to {@code stdio}, waited for, and removed
      * with {@code remove}. The lock is released before the attach, so other commands can act on the stack meanwhile.
+     *
+     * @throws IllegalArgumentException when the project cannot take the overrides ({@link RunOverrides#problems})
      */
     public RunResult run(Project project, RunRequest request, Stdio stdio, Events events) {
-        Service service = project.service(request.service());
+        // the service as the one-off is made of it, in the project: a volume only -v mounts is made like the file's
+        Project applied = request.overrides().applyTo(project, request.service());
+        Service service = applied.service(request.service());
+        if (request.detach() && request.remove()) {
+            // docker compose has the engine remove it (AutoRemove); the container request has no such setting yet
+            events.warning("--rm with --detach: the one-off is not removed when it exits (remove it with rm)");
+        }
         ContainerSpec spec;
         try (ProjectLock lock = lock(project.name(), events)) {
-            Project needed = request.noDeps() ? project.withServices(List.of(service.name()))
-                    : Selection.withDependencies(project, List.of(service.name()));
-            Images images = images(needed, observe(needed), BuildOptions.ifMissing(), false, events);
+            Project needed = request.options().noDeps() ? applied.withServices(List.of(service.name()))
+                    : Selection.withDependencies(applied, List.of(service.name()));
+            Images images = images(needed, observe(needed), request.build(), false, events);
             if (!images.outcome().ok()) return new RunResult(images.outcome(), null, 0);
-            String imageId = images.observed().imageId(ImagePlanner.imageName(project, service));
-            ContainerSpec oneOff = ContainerSpecs.oneOff(project, service, imageId, slug(), request.command(),
-                    request.environment(), request.servicePorts());
+            String imageId = images.observed().imageId(ImagePlanner.imageName(applied, service));
+            ContainerSpec oneOff = ContainerSpecs.oneOff(applied, service, imageId, slug(), request.name(), request.useAliases());
             spec = request.detach() ? oneOff : oneOff.withStdio(request.openStdin(), request.tty());
-            if (!request.noDeps()) {
-                Outcome deps = execute(Planner.runDependencies(project, observe(project), service.name()), false, events);
-                if (!deps.ok()) return new RunResult(deps, null, 0);
-            }
-            Outcome created = execute(Planner.runContainer(project, observe(project), spec, request.detach()), false, events);
+            Outcome deps = execute(Planner.runDependencies(applied, observe(applied), service.name(), request.options()), false, events);
+            if (!deps.ok()) return new RunResult(deps, null, 0);
+            Outcome created = execute(Planner.runContainer(applied, observe(applied), spec, request.detach(),
+                    request.options().pull()), false, events);
             if (!created.ok() || request.detach()) return new RunResult(created, created.ok() ? spec.name() : null, 0);
         }
-        LogFollower follower = engine.attach(spec.name(), spec.tty(), request.openStdin() ? stdio.in() : null, stdio.out(), stdio.err());
-        engine.startContainer(spec.name());
-        int code = engine.waitContainer(spec.name());
-        follower.awaitEnd(5_000); // its last lines come before the exit
-        follower.close();
+        int code;
+        try (Stdio.Attached attached = stdio.whileAttached().get()) {
+            LogFollower follower = engine.attach(spec.name(), spec.tty(), request.openStdin() ? stdio.in() : null, stdio.out(), stdio.err());
+            engine.startContainer(spec.name());
+            code = engine.waitContainer(spec.name());
+            follower.awaitEnd(5_000); // its last lines come before the exit
+            follower.close();
+        }
         if (request.remove()) engine.removeContainer(spec.name(), true);
         return new RunResult(Outcome.OK, spec.name(), code);
     }

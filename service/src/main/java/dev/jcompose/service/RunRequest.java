@@ -1,31 +1,38 @@
 package dev.jcompose.service;
 
-import java.util.Collections;
+import dev.jcompose.planner.BuildOptions;
+import dev.jcompose.planner.RunOptions;
+import dev.jcompose.planner.RunOverrides;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * What {@code run SERVICE [COMMAND...]} is asked to do.
  *
- * @param command     empty for the service's own
- * @param environment added to the service's ({@code -e})
- * @param detach      start it in the background and return its name; otherwise attach, start, wait for its exit
- * @param openStdin   attached: the container reads the caller's input stream until it ends
- * @param tty         attached: on a pseudo-terminal
- * @param remove      {@code --rm}: removed once it has exited (attached)
+ * @param overrides  what the flags change in the service the one-off is made of (command, ports, volumes...)
+ * @param name       {@code --name}, or null for compose's one-off name
+ * @param useAliases {@code --use-aliases}: the one-off takes the service's network aliases (by default, only its name)
+ * @param options    dependencies, pulls and orphans
+ * @param build      which images are built first ({@code --build}: {@link BuildOptions.When#ALWAYS})
+ * @param detach     start it in the background and return its name; otherwise attach, start, wait for its exit
+ * @param openStdin  attached: the container reads the caller's input stream until it ends
+ * @param tty        attached: on a pseudo-terminal
+ * @param remove     {@code --rm}: removed once it has exited (attached)
  */
-public record RunRequest(String service, List<String> command, SortedMap<String, String> environment, boolean servicePorts,
-                         boolean noDeps, boolean detach, boolean openStdin, boolean tty, boolean remove) {
+public record RunRequest(String service, RunOverrides overrides, String name, boolean useAliases, RunOptions options,
+                         BuildOptions build, boolean detach, boolean openStdin, boolean tty, boolean remove) {
     public RunRequest {
         Objects.requireNonNull(service, "service");
-        command = List.copyOf(command);
-        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+        Objects.requireNonNull(overrides, "overrides");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(build, "build");
+        name = name == null || name.isEmpty() ? null : name;
     }
 
+    /** Attached, removed afterwards, no stdin: a command's output and exit code, as a library caller wants them. */
     public static RunRequest attached(String service, List<String> command, Map<String, String> environment) {
-        return new RunRequest(service, command, new TreeMap<>(environment), false, false, false, false, false, true);
+        return new RunRequest(service, RunOverrides.of(command, environment), null, false, RunOptions.defaults(),
+                BuildOptions.ifMissing(), false, false, false, true);
     }
 }

@@ -10,8 +10,11 @@ import dev.jcompose.executor.memory.InMemoryEngine;
 import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.DownOptions;
 import dev.jcompose.planner.Orphans;
+import dev.jcompose.planner.PullPolicy;
 import dev.jcompose.planner.Recreate;
 import dev.jcompose.planner.RegistryPlans;
+import dev.jcompose.planner.RunOptions;
+import dev.jcompose.planner.RunOverrides;
 import dev.jcompose.planner.UpOptions;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.ComposeLoader;
@@ -24,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,7 +166,8 @@ class ComposeServiceTest {
     @Test
     void runDetachedBringsTheDependenciesUpThenStartsAOneOffAndSaysItsName() throws IOException {
         InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
-        RunRequest request = new RunRequest("web", List.of("echo", "hi"), new TreeMap<>(), false, false, true, false, false, false);
+        RunRequest request = new RunRequest("web", RunOverrides.of(List.of("echo", "hi"), Map.of()), null, false,
+                RunOptions.defaults(), BuildOptions.ifMissing(), true, false, false, false);
         RunResult result = service(engine).run(project(STACK), request, new Stdio(null, b -> { }, b -> { }), Events.NONE);
         assertTrue(result.outcome().ok(), result.toString());
         assertNotNull(result.container());
@@ -178,7 +181,8 @@ class ComposeServiceTest {
     @Test
     void runWithNoDepsLeavesTheDependenciesAlone() throws IOException {
         InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
-        RunRequest request = new RunRequest("web", List.of(), new TreeMap<>(), false, true, true, false, false, false);
+        RunRequest request = new RunRequest("web", RunOverrides.none(), null, false,
+                new RunOptions(true, PullPolicy.SERVICE, Orphans.WARN), BuildOptions.ifMissing(), true, false, false, false);
         RunResult result = service(engine).run(project(STACK), request, new Stdio(null, b -> { }, b -> { }), Events.NONE);
         assertTrue(result.outcome().ok(), result.toString());
         assertFalse(engine.calls().stream().anyMatch(c -> c.contains("demo-db-1")), engine.calls().toString());

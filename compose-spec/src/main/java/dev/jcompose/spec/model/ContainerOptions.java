@@ -34,4 +34,9 @@ public record ContainerOptions(Isolation isolation, Security security, HostLooku
         configs = List.copyOf(configs);
         secrets = List.copyOf(secrets);
     }
+
+    public ContainerOptions withSecurity(Security newSecurity) {
+        return new ContainerOptions(isolation, newSecurity, lookup, lifecycle, resources, devices, healthcheck, logging,
+                sysctls, ulimits, storageOpt, annotations, tmpfs, expose, volumesFrom, configs, secrets);
+    }
 }

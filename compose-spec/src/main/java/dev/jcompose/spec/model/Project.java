@@ -47,4 +47,12 @@ public record Project(
         for (String s : keep) if (services.containsKey(s)) kept.put(s, services.get(s));
         return new Project(name, workingDir, configFiles, kept, networks, volumes, extensions, secrets, configs);
     }
+
+    /** The same project with {@code service} in place of the one of its name (a command's overrides of it). */
+    public Project withService(Service service) {
+        if (!services.containsKey(service.name())) throw new IllegalArgumentException("no service \"" + service.name() + "\"");
+        SortedMap<String, Service> replaced = new TreeMap<>(services);
+        replaced.put(service.name(), service);
+        return new Project(name, workingDir, configFiles, replaced, networks, volumes, extensions, secrets, configs);
+    }
 }

@@ -13,4 +13,8 @@ public record Security(List<String> capAdd, List<String> capDrop, boolean privil
         securityOpt = List.copyOf(securityOpt);
         groupAdd = List.copyOf(groupAdd);
     }
+
+    public Security withCapabilities(List<String> newCapAdd, List<String> newCapDrop) {
+        return new Security(newCapAdd, newCapDrop, privileged, securityOpt, readOnly, groupAdd);
+    }
 }

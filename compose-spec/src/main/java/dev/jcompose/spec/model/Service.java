@@ -113,4 +113,53 @@ public record Service(
                 newLabels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
                 options, ignored, extras);
     }
+
+    /** {@code null} for the image's CMD. */
+    public Service withCommand(List<String> newCommand) {
+        return new Service(name, image, build, newCommand, entrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** {@code null} for the image's ENTRYPOINT; empty for none. */
+    public Service withEntrypoint(List<String> newEntrypoint) {
+        return new Service(name, image, build, command, newEntrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** The whole environment, replacing the service's. */
+    public Service withEnvironment(SortedMap<String, String> newEnvironment) {
+        return new Service(name, image, build, command, entrypoint, newEnvironment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** The whole list of mounts, replacing the service's. */
+    public Service withVolumes(List<ServiceVolume> newVolumes) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, newVolumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** {@code null} for the image's user. */
+    public Service withUser(String newUser) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, newUser, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** {@code null} for the image's working directory. */
+    public Service withWorkingDir(String newWorkingDir) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, newWorkingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    /** The typed container settings, replacing the service's. */
+    public Service withOptions(ContainerOptions newOptions) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                newOptions, ignored, extras);
+    }
 }

@@ -30,7 +30,9 @@ final class ContainerConfigs {
         body.always("StdinOnce", spec.stdinOpen() && "True".equals(spec.labels().get(Labels.ONEOFF)));
         body.put("Healthcheck", healthcheck(t, spec.healthcheck()));
         body.put("Cmd", spec.command());
-        body.put("Entrypoint", spec.entrypoint());
+        // an empty entrypoint is a setting (entrypoint: [], run --entrypoint ''): [] clears the image's, where leaving
+        // the field out keeps it, as docker compose sends it
+        if (spec.entrypoint() != null) body.always("Entrypoint", spec.entrypoint());
         body.put("WorkingDir", spec.workingDir());
         body.put("User", spec.user());
         body.put("Hostname", spec.hostname());
