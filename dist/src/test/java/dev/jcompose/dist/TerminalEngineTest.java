@@ -104,5 +104,26 @@ class TerminalEngineTest {
         awaitPrompts(3);
         type("stty -g > after.txt; cmp before.txt after.txt && echo RESTORED");
         await("RESTORED");
+
+        // run with a TTY: raw mode from the attach to the exit, the same way
+        type("jcompose -p " + project + " run --rm box sh");
+        awaitCount("/ #", 3);
+        type("echo run-$((6*7))");
+        s = await("run-42");
+        assertEquals(1, s.lines().filter(l -> l.contains("echo run-$((6*7))")).count(), "typed once, echoed once (raw mode):\n" + s);
+        type("exit");
+        awaitPrompts(5);
+        type("stty -g > after-run.txt; cmp before.txt after-run.txt && echo RUN-RESTORED");
+        await("RUN-RESTORED");
+    }
+
+    /** Waits until {@code text} is on the screen {@code n} times. */
+    private void awaitCount(String text, int n) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (screen().lines().filter(l -> l.contains(text)).count() >= n) return;
+            Thread.sleep(200);
+        }
+        fail("\"" + text + "\" did not show " + n + " times:\n" + screen());
     }
 }
