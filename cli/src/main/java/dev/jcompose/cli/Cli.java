@@ -23,7 +23,7 @@ public final class Cli {
     private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(CreateCommand.class), engine(DownCommand.class), engine(PsCommand.class),
             engine(LogsCommand.class), engine(PortCommand.class), engine(TopCommand.class), engine(LifecycleCommands.Start.class), engine(LifecycleCommands.Stop.class),
             engine(LifecycleCommands.Restart.class), engine(LifecycleCommands.Pause.class), engine(LifecycleCommands.Unpause.class),
-            engine(LifecycleCommands.Rm.class), engine(KillCommand.class), engine(ScaleCommand.class), engine(RunCommand.class), engine(ExecCommand.class),
+            engine(LifecycleCommands.Rm.class), engine(KillCommand.class), engine(ScaleCommand.class), engine(RunCommand.class), engine(ExecCommand.class), engine(AttachCommand.class),
             engine(WaitCommand.class), engine(LsCommand.class), engine(BuildCommand.class), engine(ImagesCommand.class),
             engine(PullCommand.class), engine(PushCommand.class), engine(PruneCommand.class),
             new Entry(ConfigCommand.class, false), new Entry(VersionCommand.class, false), new Entry(CompletionCommand.class, false));

@@ -26,6 +26,7 @@ final class HelpExamples {
             Map.entry("scale", "jcompose scale web=3"),
             Map.entry("run", "jcompose run --rm web sh -c 'echo hello'"),
             Map.entry("exec", "jcompose exec db psql -U postgres"),
+            Map.entry("attach", "jcompose attach --no-stdin worker"),
             Map.entry("wait", "jcompose wait migrate"),
             Map.entry("ls", "jcompose ls --all"),
             Map.entry("build", "jcompose build --no-cache --build-arg VERSION=1.2 app"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jcompose.dist.DistributionTest.Run;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,11 @@ class TerminalEngineTest {
                     image: jcompose/busybox:latest
                     init: true
                     command: [sleep, "600"]
+                  shell:
+                    image: jcompose/busybox:latest
+                    command: [sh]
+                    tty: true
+                    stdin_open: true
                 """);
         run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "40", "-c", dir.toString(),
                 "env", "PATH=" + DistributionTest.pathDir + ":/usr/bin:/bin", "HOME=" + DistributionTest.home, "PS1=READY$ ",
@@ -89,7 +95,7 @@ class TerminalEngineTest {
     void theLiveViewDrawsAndEndsCleanAndExecTakesTypedKeysAndRestoresTheTerminal() throws Exception {
         type("stty -g > before.txt; jcompose -p " + project + " up -d; echo UP-DONE-$?");
         String s = await("UP-DONE-0");
-        assertTrue(s.contains("[+] Running 2/2"), "the live view's header, all done:\n" + s);
+        assertTrue(s.contains("[+] Running 3/3"), "the live view's header, all done:\n" + s);
         assertTrue(s.contains("✔ Container " + project + "-box-1"), s);
         List<String> frames = s.lines().filter(l -> l.startsWith("[+] Running")).toList();
         assertEquals(1, frames.size(), "redrawn in place, not scrolled:\n" + s);
@@ -115,6 +121,22 @@ class TerminalEngineTest {
         awaitPrompts(5);
         type("stty -g > after-run.txt; cmp before.txt after-run.txt && echo RUN-RESTORED");
         await("RUN-RESTORED");
+    }
+
+    @Test
+    void attachJoinsTheTerminalToARunningShellAndTheDetachKeysLeaveItRunning() throws Exception {
+        type("stty -g > before.txt; jcompose -p " + project + " --progress quiet up -d shell; echo UP-$?");
+        await("UP-0");
+        type("jcompose -p " + project + " attach shell; echo ATTACH-ENDED-$?");
+        Thread.sleep(2_000); // attached: what is typed now goes to the container's shell
+        type("echo attached-$((20+3))");
+        await("attached-23");
+        run("tmux", "send-keys", "-t", session, "C-p", "C-q"); // the engine's detach sequence
+        await("ATTACH-ENDED-0");
+        Run ps = DistributionTest.jcompose(dir, "-p", project, "ps", "--services", "--status", "running");
+        assertEquals("shell\n", ps.out(), "detached, not stopped: " + ps);
+        type("stty -g > after.txt; cmp before.txt after.txt && echo RESTORED");
+        await("RESTORED");
     }
 
     /** Waits until {@code text} is on the screen {@code n} times. */
