@@ -17,13 +17,14 @@ final class PsTemplate {
 
     private PsTemplate() {}
 
-    static Map<String, Function<ObservedContainer, String>> fields(long now) {
+    /** @param trunc ids to 12 characters and the command to 20, as docker's formatter does without {@code --no-trunc} */
+    static Map<String, Function<ObservedContainer, String>> fields(long now, boolean trunc) {
         return Map.ofEntries(
-                Map.entry("ID", ObservedContainer::id),
+                Map.entry("ID", c -> trunc ? shortId(c.id()) : c.id()),
                 Map.entry("Name", ObservedContainer::name),
                 Map.entry("Names", ObservedContainer::name),
                 Map.entry("Image", ObservedContainer::image),
-                Map.entry("Command", c -> PsTable.quoted(c.command())),
+                Map.entry("Command", c -> PsTable.quoted(c.command(), trunc)),
                 Map.entry("Project", ObservedContainer::project),
                 Map.entry("Service", ObservedContainer::service),
                 Map.entry("State", ObservedContainer::state),
@@ -35,11 +36,11 @@ final class PsTemplate {
     }
 
     /** The rendered text; throws IllegalArgumentException naming an unknown field. */
-    static String render(String template, List<ObservedContainer> containers, long now) {
+    static String render(String template, List<ObservedContainer> containers, long now, boolean trunc) {
         boolean table = template.startsWith("table");
         String row = table ? template.substring(5).strip() : template;
         row = row.replace("\\t", "\t");
-        Map<String, Function<ObservedContainer, String>> fields = fields(now);
+        Map<String, Function<ObservedContainer, String>> fields = fields(now, trunc);
         Matcher m = FIELD.matcher(row);
         while (m.find()) {
             if (!fields.containsKey(m.group(1))) {
@@ -56,6 +57,12 @@ final class PsTemplate {
             return sb.toString();
         }
         return Columns.align(rows);
+    }
+
+    /** The id as docker shows it: 12 characters, without a {@code sha256:} prefix. */
+    static String shortId(String id) {
+        String bare = id.startsWith("sha256:") ? id.substring(7) : id;
+        return bare.length() > 12 ? bare.substring(0, 12) : bare;
     }
 
     private static String fill(String row, Function<String, String> value) {
