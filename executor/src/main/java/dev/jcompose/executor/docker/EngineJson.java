@@ -27,6 +27,20 @@ final class EngineJson {
         }
     }
 
+    /** Each of the JSON values one after the other in {@code in} (a stream of events), to {@code each}, until it ends. */
+    void readEach(InputStream in, java.util.function.Consumer<Object> each) throws IOException {
+        try (JsonParser p = factory.createParser(in)) {
+            while (p.nextToken() != null) each.accept(value(p));
+        }
+    }
+
+    /** {@code value} parsed from JSON text (a header's). */
+    Object read(String text) throws IOException {
+        try (JsonParser p = factory.createParser(text)) {
+            return p.nextToken() == null ? null : value(p);
+        }
+    }
+
     private static Object value(JsonParser p) throws IOException {
         switch (p.currentToken()) {
             case START_OBJECT: {

@@ -1,0 +1,97 @@
+package dev.jcompose.executor.docker;
+
+import dev.jcompose.executor.EngineEvent;
+import dev.jcompose.executor.LogFollower;
+import dev.jcompose.planner.Labels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/** The engine's event stream ({@code GET /events}) for one project, read on a thread of its own until it ends or is closed. */
+final class EventStream implements LogFollower {
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicReference<InputStream> body = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EventStream() {}
+
+    static EventStream open(Transport transport, String project, Instant since, Instant until, Consumer<EngineEvent> events) {
+        String filters = URLEncoder.encode("{\"label\":[\"" + Labels.PROJECT + "=" + project.replace("\"", "\\\"") + "\"]}", StandardCharsets.UTF_8);
+        StringBuilder path = new StringBuilder("/events?filters=").append(filters);
+        if (since != null) path.append("&since=").append(seconds(since));
+        if (until != null) path.append("&until=").append(seconds(until));
+        EventStream stream = new EventStream();
+        EngineJson json = new EngineJson();
+        Thread reader = new Thread(() -> {
+            try {
+                transport.call("read events", () -> transport.exchange("GET", path.toString(), null, null, r -> {
+                    stream.body.set(r.getBody());
+                    // a close that came before the body was there
+                    if (stream.closed.get()) return null;
+                    json.readEach(r.getBody(), e -> events.accept(event(e)));
+                    return null;
+                }));
+            } catch (RuntimeException e) {
+                // closing the stream ends the read with an error; one that was not asked for is the engine's to report
+                if (!stream.closed.get()) stream.failure.set(e);
+            } finally {
+                stream.ended.countDown();
+            }
+        }, "jcompose-events");
+        reader.setDaemon(true);
+        reader.start();
+        return stream;
+    }
+
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    /** The engine's form of a time with a fraction: {@code 1700000000.123456789}. */
+    static String seconds(Instant t) {
+        return BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).toPlainString();
+    }
+
+    private static EngineEvent event(Object e) {
+        Object actor = EngineJson.field(e, "Actor");
+        long nanos = EngineJson.number(e, "timeNano");
+        Instant time = nanos != 0 ? Instant.ofEpochSecond(0, nanos) : Instant.ofEpochSecond(EngineJson.number(e, "time"));
+        String action = EngineJson.string(e, "Action");
+        String id = EngineJson.string(actor, "ID");
+        return new EngineEvent(orEmpty(EngineJson.string(e, "Type")), orEmpty(action != null ? action : EngineJson.string(e, "status")),
+                orEmpty(id != null ? id : EngineJson.string(e, "id")), time, EngineJson.stringMap(actor, "Attributes"));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void awaitEnd(long millis) {
+        try {
+            ended.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException f = failure.getAndSet(null);
+        if (f != null) throw f;
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        InputStream in = body.get();
+        if (in == null) return;
+        try {
+            in.close();
+        } catch (IOException e) {
+            // it is going away anyway
+        }
+    }
+}
