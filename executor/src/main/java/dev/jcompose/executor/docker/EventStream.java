@@ -3,8 +3,6 @@ package dev.jcompose.executor.docker;
 import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.planner.Labels;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,8 @@ import java.util.function.Consumer;
 /** The engine's event stream ({@code GET /events}) for one project, read on a thread of its own until it ends or is closed. */
 final class EventStream implements LogFollower {
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final AtomicReference<InputStream> body = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread reader;
 
     private EventStream() {}
 
@@ -33,8 +31,7 @@ final class EventStream implements LogFollower {
         Thread reader = new Thread(() -> {
             try {
                 transport.call("read events", () -> transport.exchange("GET", path.toString(), null, null, r -> {
-                    stream.body.set(r.getBody());
-                    // a close that came before the body was there
+                    // a close that came before the answer did
                     if (stream.closed.get()) return null;
                     json.readEach(r.getBody(), e -> events.accept(event(e)));
                     return null;
@@ -47,6 +44,7 @@ final class EventStream implements LogFollower {
             }
         }, "jcompose-events");
         reader.setDaemon(true);
+        stream.reader = reader;
         reader.start();
         return stream;
     }
@@ -83,15 +81,14 @@ final class EventStream implements LogFollower {
         if (f != null) throw f;
     }
 
+    /**
+     * Interrupts the reading thread, as docker-java ends its own streams: the engine's socket is an interruptible
+     * channel, so the blocked read ends with it closed. Closing the body from here instead would drain the chunked
+     * stream first, which never ends.
+     */
     @Override
     public void close() {
-        closed.set(true);
-        InputStream in = body.get();
-        if (in == null) return;
-        try {
-            in.close();
-        } catch (IOException e) {
-            // it is going away anyway
-        }
+        if (closed.getAndSet(true)) return;
+        reader.interrupt();
     }
 }
