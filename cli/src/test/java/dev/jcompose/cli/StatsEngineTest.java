@@ -40,6 +40,9 @@ class StatsEngineTest {
                 """);
         CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect);
         assertEquals(0, cli.run("-p", p, "up", "-d").exit());
+        // off runs true: polled until it has exited, so that only two are running
+        for (int i = 0; i < 100 && cli.run("-p", p, "ps", "-q", "--status", "exited").out().isEmpty(); i++) Thread.sleep(100);
+        assertEquals(p + "-off-1\n", cli.run("-p", p, "ps", "--format", "{{.Name}}", "--status", "exited").out());
 
         CliRunner.Result table = cli.run("-p", p, "stats", "--no-stream");
         assertEquals(0, table.exit(), table.toString());

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 final class EventStream implements LogFollower {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** What ended the stream when nobody closed it, for {@link #awaitEnd} to throw. */
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private Thread reader;
 
     private EventStream() {}
@@ -48,8 +50,6 @@ final class EventStream implements LogFollower {
         reader.start();
         return stream;
     }
-
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     /** The engine's form of a time with a fraction: {@code 1700000000.123456789}. */
     static String seconds(Instant t) {

@@ -22,6 +22,10 @@ import dev.jcompose.planner.observed.PublishedPort;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -493,14 +499,14 @@ public final class InMemoryEngine implements Engine {
             stat = files.stat(container, path).orElseThrow();
         }
         try {
-            reader.read(stat, new java.io.ByteArrayInputStream(tar));
-        } catch (java.io.IOException e) {
+            reader.read(stat, new ByteArrayInputStream(tar));
+        } catch (IOException e) {
             throw new EngineException("copy from " + container + ":" + path + ": " + e.getMessage());
         }
     }
 
     @Override
-    public synchronized void copyToContainer(String container, String directory, java.io.InputStream tar, boolean copyUidGid) {
+    public synchronized void copyToContainer(String container, String directory, InputStream tar, boolean copyUidGid) {
         record("copy to container " + container + ":" + directory + (copyUidGid ? " with owners" : ""));
         existing(container);
         files.extract(container, directory, tar);
@@ -508,13 +514,13 @@ public final class InMemoryEngine implements Engine {
 
     /** A file in a container, for a test to copy from. */
     public synchronized void writeFile(String container, String path, String content) {
-        files.write(container, path, content == null ? null : content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.write(container, path, content == null ? null : content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A file's content in a container, or null when there is none there. */
     public synchronized String readFile(String container, String path) {
         byte[] b = files.read(container, path);
-        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
     private void existing(String container) {
@@ -539,12 +545,12 @@ public final class InMemoryEngine implements Engine {
                     .filter(e -> until == null || !e.time().isAfter(until)).toList();
         }
         matching.forEach(consumer);
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(until != null ? 0 : 1);
+        CountDownLatch closed = new CountDownLatch(until != null ? 0 : 1);
         return new LogFollower() {
             @Override
             public void awaitEnd(long millis) {
                 try {
-                    closed.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    closed.await(millis, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
