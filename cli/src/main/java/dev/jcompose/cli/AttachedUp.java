@@ -1,12 +1,11 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.ExecutionReport;
-import dev.jcompose.executor.Executor;
 import dev.jcompose.executor.LogFollower;
-import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.service.ComposeService;
+import dev.jcompose.service.Outcome;
 import dev.jcompose.spec.model.Project;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code up} without {@code -d}: streams every container's output prefixed with {@code <service>-<n> |}, reports
@@ -63,16 +63,17 @@ final class AttachedUp {
         List<LogFollower> followers = new ArrayList<>();
         Runnable stopAll = () -> {
             try {
-                var plan = Planner.stop(project, StateCollector.collect(engine, project), timeout);
-                ExecutionReport report = new Executor(engine, root.parallelism()).execute(plan, new ProgressPrinter(ctx.err()));
-                if (!report.succeeded()) report.failed().values().forEach(m -> ctx.err().println("Error: " + m));
+                // not under the project's lock: a command that holds it must not keep Ctrl-C from stopping the stack
+                ComposeService service = root.service(engine);
+                Outcome stopped = service.execute(Planner.stop(project, service.observe(project), timeout), false, root.events());
+                stopped.errors().forEach(m -> ctx.err().println("Error: " + m));
             } catch (RuntimeException e) {
                 ctx.err().println("Error: " + e.getMessage());
             }
         };
         // the stop an exit set off: waited for before the command returns (and its caller closes the engine), also
         // when every container has exited by itself in the meantime
-        java.util.concurrent.atomic.AtomicReference<Thread> abortStop = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Thread> abortStop = new AtomicReference<>();
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
             if (interrupts.incrementAndGet() > 1) {
                 ctx.err().println("Forcing exit: containers left as they are");

@@ -1,13 +1,15 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
+import dev.jcompose.executor.ProgressListener;
 import dev.jcompose.planner.BuildOptions;
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,11 +59,22 @@ final class BuildCommand implements Callable<Integer> {
                 root.context().err().println("WARN[0000] service \"" + s + "\" has no build section: nothing to build for it");
             }
         }
-        BuildOptions options = BuildOptions.forced(noCache, pull, BuildPhase.buildArgs(buildArgs, loaded.environment()));
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
-            Plan plan = ImagePlanner.builds(project, StateCollector.collect(engine, project), options);
-            return quiet ? PlanRunner.run(root, engine, plan, dryRun, dev.jcompose.executor.ProgressListener.NONE)
-                    : PlanRunner.run(root, engine, plan, dryRun);
+        BuildOptions options = BuildOptions.forced(noCache, pull, buildArgs(buildArgs, loaded.environment()));
+        try (Engine engine = root.connect()) {
+            Context ctx = root.context();
+            CliEvents events = quiet ? root.events().withProgress(ProgressListener.NONE) : root.events();
+            return events.exitCode(root.service(engine).build(project, options, dryRun, events));
         }
+    }
+
+    /** {@code --build-arg KEY=VALUE}, or {@code KEY} alone for the value in the environment (left out without one). */
+    static SortedMap<String, String> buildArgs(List<String> given, Map<String, String> env) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String a : given) {
+            int eq = a.indexOf('=');
+            if (eq > 0) out.put(a.substring(0, eq), a.substring(eq + 1));
+            else if (env.containsKey(a)) out.put(a, env.get(a));
+        }
+        return out;
     }
 }

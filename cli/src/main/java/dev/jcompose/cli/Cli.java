@@ -20,8 +20,9 @@ public final class Cli {
     private record Entry(Class<?> command, boolean engine) {}
 
     /** Every command, in the order help lists them: the one list of them. */
-    private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(DownCommand.class), engine(PsCommand.class),
-            engine(LogsCommand.class), engine(PortCommand.class), engine(TopCommand.class), engine(CpCommand.class), engine(EventsCommand.class), engine(StatsCommand.class), engine(VolumesCommand.class), engine(LifecycleCommands.Start.class), engine(LifecycleCommands.Stop.class),
+    private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(CreateCommand.class), engine(DownCommand.class), engine(PsCommand.class),
+            engine(LogsCommand.class), engine(PortCommand.class), engine(TopCommand.class), engine(CpCommand.class), engine(EventsCommand.class),
+            engine(StatsCommand.class), engine(VolumesCommand.class), engine(LifecycleCommands.Start.class), engine(LifecycleCommands.Stop.class),
             engine(LifecycleCommands.Restart.class), engine(LifecycleCommands.Pause.class), engine(LifecycleCommands.Unpause.class),
             engine(LifecycleCommands.Rm.class), engine(KillCommand.class), engine(ScaleCommand.class), engine(RunCommand.class), engine(ExecCommand.class),
             engine(WaitCommand.class), engine(LsCommand.class), engine(BuildCommand.class), engine(ImagesCommand.class),
@@ -39,7 +40,7 @@ public final class Cli {
 
     /** The global options that take a value, as {@link RootCommand} declares them (a test holds the two together). */
     static final Set<String> VALUED_GLOBAL_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
-            "--project-directory", "--env-file", "--profile", "--parallel");
+            "--project-directory", "--env-file", "--profile", "--parallel", "--progress", "--ansi");
 
     public static int run(String[] args, Context context) {
         String word = commandWord(args);
@@ -68,13 +69,14 @@ public final class Cli {
      * command is added, and all of them when the word is null or names none (help, a typo to suggest a fix for).
      */
     static CommandLine commandLine(Context context, String word) {
-        CommandLine cmd = new CommandLine(new RootCommand(context));
+        RootCommand root = new RootCommand(context);
+        CommandLine cmd = new CommandLine(root);
         boolean known = word != null && ENTRIES.stream().anyMatch(e -> name(e.command()).equals(word));
         for (Entry e : ENTRIES) if (!known || name(e.command()).equals(word)) cmd.addSubcommand(e.command());
         cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(context.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context));
+        cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context, root));
         // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
         for (String name : List.of("run", "exec")) {
             if (cmd.getSubcommands().containsKey(name)) cmd.getSubcommands().get(name).setStopAtPositional(true);
@@ -95,6 +97,36 @@ public final class Cli {
             if (VALUED_GLOBAL_OPTIONS.contains(a)) i++;
         }
         return null;
+    }
+
+    /**
+     * Prints an error for a person (as JSON with {@code --progress json}, for a script) and picks the exit code; a
+     * stack trace only when JCOMPOSE_DEBUG is set.
+     */
+    static int report(Exception ex, Context context, RootCommand root) {
+        if (ex instanceof OutputModes.Invalid) {
+            context.err().println(ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        CliEvents events;
+        try {
+            events = root.events();
+        } catch (OutputModes.Invalid e) {
+            events = CliEvents.plain(context);
+        }
+        if (events.json()) {
+            String message = ex instanceof ComposeException ce
+                    ? String.join("\n", ce.diagnostics().stream().map(Diagnostic::format).toList()) : String.valueOf(ex.getMessage());
+            events.error(message);
+            return exitCode(ex);
+        }
+        return report(ex, context);
+    }
+
+    private static int exitCode(Exception ex) {
+        if (ex instanceof ComposeException || ex instanceof PlanException) return ExitCodes.INVALID_PROJECT;
+        if (ex instanceof EngineUnavailableException) return ExitCodes.ENGINE_UNAVAILABLE;
+        return ExitCodes.FAILED;
     }
 
     /** Prints an error for a person and picks the exit code; a stack trace only when JCOMPOSE_DEBUG is set. */

@@ -1,13 +1,12 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.DownOptions;
-import dev.jcompose.planner.Planner;
-import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
+import dev.jcompose.service.DownRequest;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.model.Project;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,15 +58,11 @@ final class DownCommand implements Callable<Integer> {
             if (name == null || !root.files.isEmpty()) throw e;
         }
         boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, name)) {
-            ObservedState observed = project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
-            var plan = Planner.down(name, project, observed, new DownOptions(volumes, orphans, timeout));
-            int exit = PlanRunner.run(root, engine, plan, dryRun);
-            if (exit != ExitCodes.OK || rmi == null) return exit;
-            // images go once no container of the project holds them any more
-            ObservedState after = dryRun ? observed.withoutContainers()
-                    : project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, name);
-            return PlanRunner.run(root, engine, dev.jcompose.planner.ImagePlanner.removals(name, project, after, engine.images(name), rmi), dryRun);
+        DownRequest.RemoveImages images = rmi == null ? DownRequest.RemoveImages.NONE
+                : DownRequest.RemoveImages.valueOf(rmi.toUpperCase(Locale.ROOT));
+        DownRequest request = new DownRequest(new DownOptions(volumes, orphans, timeout), images, dryRun);
+        try (Engine engine = root.connect()) {
+            return root.events().exitCode(root.service(engine).down(name, project, request, root.events()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
+import dev.jcompose.service.ComposeService;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.spec.model.Project;
@@ -75,7 +76,8 @@ final class ExecCommand implements Callable<Integer> {
             else if (ctx.env().containsKey(kv)) environment.put(kv, ctx.env().get(kv));
         }
         try (Engine engine = root.connect()) {
-            Optional<ObservedContainer> target = engine.containers(project.name()).stream()
+            ComposeService compose = root.service(engine);
+            Optional<ObservedContainer> target = compose.containers(project.name()).stream()
                     .filter(c -> c.service().equals(service) && !c.oneoff() && c.number() == index).findFirst();
             if (target.isEmpty() || !target.get().state().equals("running")) {
                 ctx.err().println("service \"" + service + "\" is not running" + (index != 1 ? " (container #" + index + ")" : ""));
@@ -83,7 +85,7 @@ final class ExecCommand implements Callable<Integer> {
             }
             boolean tty = ctx.terminal() && !noTty;
             ExecSpec spec = new ExecSpec(command, user, workdir, environment, privileged, tty, detach);
-            return engine.exec(target.get().name(), spec, interactive && !detach ? ctx.in() : null,
+            return compose.exec(target.get().name(), spec, interactive && !detach ? ctx.in() : null,
                     bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes));
         }
     }

@@ -1,7 +1,6 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
 import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
@@ -37,11 +36,13 @@ final class KillCommand implements Callable<Integer> {
     public Integer call() {
         // the whole project, not the named services alone: an orphan is a container of a service it does not have
         Project project = root.load(Set.of(), targets.services).project();
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
-            Plan plan = Planner.kill(project, StateCollector.collect(engine, project), targets.services, signal, removeOrphans);
-            // as docker compose says it; a dry run prints its "(nothing to do)" instead
-            if (plan.isEmpty() && !targets.dryRun) root.context().err().println("no container to kill");
-            return PlanRunner.run(root, engine, plan, targets.dryRun);
+        try (Engine engine = root.connect()) {
+            return root.events().exitCode(root.service(engine).change(project, observed -> {
+                Plan plan = Planner.kill(project, observed, targets.services, signal, removeOrphans);
+                // as docker compose says it; a dry run prints its "(nothing to do)" instead
+                if (plan.isEmpty() && !targets.dryRun) root.context().err().println("no container to kill");
+                return plan;
+            }, targets.dryRun, root.events()));
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
@@ -45,13 +46,12 @@ final class LifecycleCommands {
 
     /** Loads the project with the named services enabled, and runs the plan {@code planner} makes of it. */
     static int run(RootCommand root, List<String> services, boolean withDependencies, boolean dryRun,
-                   BiFunction<Project, dev.jcompose.planner.observed.ObservedState, Plan> planner) {
+                   BiFunction<Project, ObservedState, Plan> planner) {
         Project loaded = root.load(Set.of(), services).project();
         Project project = services.isEmpty() ? loaded
                 : withDependencies ? Selection.withDependencies(loaded, services) : loaded.withServices(services);
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
-            Plan plan = planner.apply(project, StateCollector.collect(engine, project));
-            return PlanRunner.run(root, engine, plan, dryRun);
+        try (Engine engine = root.connect()) {
+            return root.events().exitCode(root.service(engine).change(project, o -> planner.apply(project, o), dryRun, root.events()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
+import dev.jcompose.service.ComposeService;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
@@ -75,12 +76,13 @@ final class LogsCommand implements Callable<Integer> {
         }
         String project = root.projectNameForReading(services);
         try (Engine engine = root.connect()) {
-            List<ObservedContainer> containers = engine.containers(project).stream()
+            ComposeService service = root.service(engine);
+            List<ObservedContainer> containers = service.containers(project).stream()
                     .filter(c -> !c.oneoff())
                     .filter(c -> services.isEmpty() || services.contains(c.service()))
                     .filter(c -> index == 0 || c.number() == index)
                     .sorted(Comparator.comparing(ObservedContainer::name)).toList();
-            return print(ctx, engine, new LogPrefixes(project, containers), containers, options);
+            return print(ctx, service, new LogPrefixes(project, containers), containers, options);
         }
     }
 
@@ -100,7 +102,7 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("try") // the signal registration is only held for the duration of the block
-    private int print(Context ctx, Engine engine, LogPrefixes prefixes, List<ObservedContainer> containers, LogOptions options)
+    private int print(Context ctx, ComposeService service, LogPrefixes prefixes, List<ObservedContainer> containers, LogOptions options)
             throws Exception {
         PrintStream out = ctx.out();
         PrintStream err = ctx.err();
@@ -115,7 +117,7 @@ final class LogsCommand implements Callable<Integer> {
             for (ObservedContainer c : containers) {
                 String prefix = noLogPrefix ? "" : prefixes.of(c);
                 // each line on the stream it came on, as docker compose prints them; one lock, so lines never interleave
-                LogFollower follower = engine.logs(c.name(), options, line -> {
+                LogFollower follower = service.logs(c.name(), options, line -> {
                     synchronized (out) {
                         (line.stream() == LogLine.Stream.STDERR ? err : out).println(prefix + line.text());
                     }

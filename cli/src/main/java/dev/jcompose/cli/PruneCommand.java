@@ -1,8 +1,6 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
-import dev.jcompose.planner.ImagePlanner;
 import dev.jcompose.spec.ComposeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +32,8 @@ final class PruneCommand implements Callable<Integer> {
         } catch (ComposeException e) {
             if (name == null || !root.files.isEmpty()) throw e; // -p NAME alone works without a Compose file
         }
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, name)) {
-            var plan = ImagePlanner.prune(name, StateCollector.collect(engine, name), engine.images(name));
-            return PlanRunner.run(root, engine, plan, dryRun);
+        try (Engine engine = root.connect()) {
+            return root.events().exitCode(root.service(engine).prune(name, dryRun, root.events()));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.ServiceGraph;
+import dev.jcompose.service.ComposeService;
+import dev.jcompose.service.ProjectLock;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
@@ -44,6 +46,15 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "How many engine calls run at once (default: COMPOSE_PARALLEL_LIMIT or 8)")
     Integer parallel;
 
+    @Option(names = "--progress", paramLabel = "TYPE", description = "Set type of progress output (auto, tty, plain, json, quiet; default: COMPOSE_PROGRESS or auto)")
+    String progress;
+
+    @Option(names = "--ansi", paramLabel = "WHEN", description = "Control when to print ANSI control characters (never, always, auto; default: COMPOSE_ANSI or auto)")
+    String ansi;
+
+    /** The command's events, made once: the live view keeps its lines between the plans of one command. */
+    private CliEvents events;
+
     public RootCommand(Context context) {
         this.context = context;
     }
@@ -76,7 +87,7 @@ public final class RootCommand implements Callable<Integer> {
     LoadedProject load(Set<LoadOptions.Skip> skip, List<String> targets) {
         LoadedProject loaded = ComposeLoader.load(loadOptions(skip, targets));
         if (!skip.contains(LoadOptions.Skip.CONSISTENCY)) ServiceGraph.of(loaded.project());
-        for (String w : loaded.warnings()) context.err().println("WARN[0000] " + w);
+        for (String w : loaded.warnings()) events().warning(w);
         return loaded;
     }
 
@@ -104,10 +115,19 @@ public final class RootCommand implements Callable<Integer> {
         return early.take(context);
     }
 
-    /** The project's lock, for commands that change it; says so when another command holds it. */
-    ProjectLock lock(Engine engine, String project) {
-        return ProjectLock.acquire(ProjectLock.directory(context.env()), engine.info().host(), project,
-                () -> context.err().println("waiting for another jcompose command on project " + project + " to finish..."));
+    /** The service layer over a connection: what the commands that change the engine call. */
+    ComposeService service(Engine engine) {
+        return new ComposeService(engine, new ComposeService.Settings(parallelism(), ProjectLock.directory(context.env())));
+    }
+
+    /** How progress, warnings and errors are shown ({@code --progress}, {@code --ansi}); an invalid value is a usage error. */
+    synchronized CliEvents events() {
+        if (events == null) events = CliEvents.of(context, modes());
+        return events;
+    }
+
+    OutputModes modes() {
+        return OutputModes.resolve(progress, ansi, context.env(), context.terminal());
     }
 
     int parallelism() {

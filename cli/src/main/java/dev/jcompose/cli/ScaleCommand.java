@@ -1,9 +1,12 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
-import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.BuildOptions;
+import dev.jcompose.planner.Orphans;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.UpOptions;
+import dev.jcompose.service.Scaling;
+import dev.jcompose.service.UpRequest;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +41,11 @@ final class ScaleCommand implements Callable<Integer> {
         List<String> services = Scaling.services(specs);
         Project loaded = Scaling.apply(root.load(Set.of(), services).project(), specs);
         Project project = noDeps ? loaded.withServices(services) : Selection.withDependencies(loaded, services);
-        try (Engine engine = root.connect(); ProjectLock lock = root.lock(engine, project.name())) {
-            var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), dev.jcompose.planner.BuildOptions.ifMissing(), dryRun);
-            if (images.exitCode() != ExitCodes.OK) return images.exitCode();
-            var plan = Planner.up(project, images.observed(), UpOptions.defaults());
-            return PlanRunner.run(root, engine, new dev.jcompose.planner.plan.Plan(plan.steps(), List.of()), dryRun);
+        // the other services are not scale's business: their containers are not orphans here
+        UpOptions options = UpOptions.defaults().withOrphans(Orphans.IGNORE);
+        try (Engine engine = root.connect()) {
+            UpRequest request = new UpRequest(options, BuildOptions.ifMissing(), false, 0, dryRun);
+            return root.events().exitCode(root.service(engine).up(project, request, root.events()));
         }
     }
 }

@@ -1,18 +1,16 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.executor.StateCollector;
-import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.BuildOptions;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.UpOptions;
-import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
-import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.service.Scaling;
+import dev.jcompose.service.UpRequest;
 import dev.jcompose.spec.model.Project;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,23 +27,17 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    CreateOptions create;
+
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
     boolean detach;
 
     @Option(names = "--dry-run", description = "Print the plan (each engine call and why) and change nothing")
     boolean dryRun;
 
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration has not changed")
-    boolean forceRecreate;
-
-    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
-    boolean noRecreate;
-
     @Option(names = "--no-start", description = "Don't start the services after creating them")
     boolean noStart;
-
-    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
-    boolean removeOrphans;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout for containers being replaced (default: the service's stop_grace_period, else 10)")
     // no -t: the engine takes each container's own stop timeout (stop_grace_period), as docker compose leaves it
@@ -75,37 +67,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
-    @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances; overrides the scale setting in the file")
-    List<String> scale = new ArrayList<>();
-
-    @Option(names = {"-y", "--yes"}, description = "Assume \"yes\" as answer to all prompts: recreate a named volume whose definition changed (its data is lost)")
-    boolean yes;
-
-    @Option(names = "--build", description = "Build images before starting containers")
-    boolean build;
-
-    @Option(names = "--no-build", description = "Don't build an image, even if it's missing")
-    boolean noBuild;
-
-    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
-    String pull;
-
     @Parameters(paramLabel = "SERVICE", description = "Services to start, with their dependencies (default: all)")
     List<String> services = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         Context ctx = root.context();
-        if (forceRecreate && noRecreate) {
-            ctx.err().println("--force-recreate and --no-recreate are incompatible");
-            return ExitCodes.USAGE;
-        }
-        if (build && noBuild) {
-            ctx.err().println("--build and --no-build are incompatible");
-            return ExitCodes.USAGE;
-        }
-        if (pull != null && !Set.of("always", "missing", "never").contains(pull)) {
-            ctx.err().println("invalid --pull value \"" + pull + "\": use always, missing or never");
+        String conflict = create.conflict();
+        if (conflict != null) {
+            ctx.err().println(conflict);
             return ExitCodes.USAGE;
         }
         if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
@@ -113,31 +83,17 @@ final class UpCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         var loadedProject = root.load(Set.of(), services);
-        // COMPOSE_REMOVE_ORPHANS counts from .env too, as the other COMPOSE_* settings
-        Map<String, String> loadedEnv = loadedProject.environment();
-        Project loaded = Scaling.apply(loadedProject.project(), scale);
+        Project loaded = Scaling.apply(loadedProject.project(), create.scale);
         Project project = noDeps ? loaded.withServices(services.isEmpty() ? loaded.services().keySet() : services)
                 : Selection.withDependencies(loaded, services);
-        boolean orphans = removeOrphans || Boolean.parseBoolean(loadedEnv.getOrDefault("COMPOSE_REMOVE_ORPHANS", "false"));
-        UpOptions options = new UpOptions(forceRecreate, noRecreate, noStart, orphans && services.isEmpty(), timeout, renewAnonVolumes, pull, yes);
+        UpOptions options = new UpOptions(create.recreate(), !noStart, create.orphans(services, loadedProject.environment()),
+                timeout, renewAnonVolumes, create.pullPolicy(), create.yes);
+        BuildOptions buildOptions = create.buildOptions();
         try (Engine engine = root.connect()) {
-            try (ProjectLock lock = root.lock(engine, project.name())) {
-                dev.jcompose.planner.BuildOptions buildOptions = noBuild
-                        ? new dev.jcompose.planner.BuildOptions(false, true, false, false, new TreeMap<>())
-                        : build ? dev.jcompose.planner.BuildOptions.forced(false, false, Map.of())
-                        : dev.jcompose.planner.BuildOptions.ifMissing();
-                var images = BuildPhase.run(root, engine, project, StateCollector.collect(engine, project), buildOptions, dryRun);
-                if (images.exitCode() != ExitCodes.OK) return images.exitCode();
-                Plan plan = Planner.up(project, images.observed(), options);
-                if (!services.isEmpty()) plan = new Plan(plan.steps(), List.of()); // orphans are other services then
-                int exit = PlanRunner.run(root, engine, plan, dryRun);
-                if (exit != ExitCodes.OK || dryRun || noStart) return exit;
-                if (waitReady) {
-                    return PlanRunner.run(root, engine, Planner.waitReady(project, StateCollector.collect(engine, project), waitTimeout), false);
-                }
-                if (detach) return exit;
-            }
-            // attached: the lock is released first, so that other commands can act on the stack while its logs stream
+            CliEvents events = create.events(root.events());
+            int exit = events.exitCode(root.service(engine).up(project, new UpRequest(options, buildOptions, waitReady, waitTimeout, dryRun), events));
+            if (exit != ExitCodes.OK || dryRun || noStart || waitReady || detach) return exit;
+            // attached: the lock is released by now, so that other commands can act on the stack while its logs stream
             return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
         }
     }

@@ -24,8 +24,11 @@ class DependencyRuleTest {
             import com.github.dockerjava | executor/src/main/java/dev/jcompose/executor/docker/,bench/floor/
             import picocli               | cli/src/main/java/
             import dev.jcompose.cli      | cli/src/
-            import dev.jcompose.executor | executor/src/,cli/src/
-            import dev.jcompose.planner  | planner/src/,executor/src/,cli/src/
+            import dev.jcompose.executor | executor/src/,service/src/,cli/src/,api/src/,junit/src/
+            import dev.jcompose.planner  | planner/src/,executor/src/,service/src/,cli/src/,api/src/,junit/src/
+            import dev.jcompose.service  | service/src/,cli/src/,api/src/,junit/src/
+            import dev.jcompose.api      | api/src/,junit/src/
+            import dev.jcompose.junit    | junit/src/
             """)
     void importsStayWhereTheyBelong(String importPrefix, String allowedUnder) throws IOException {
         List<String> offenders = new ArrayList<>();

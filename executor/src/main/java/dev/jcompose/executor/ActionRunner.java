@@ -45,9 +45,9 @@ final class ActionRunner {
         else if (action instanceof Action.RenameContainer a) engine.renameContainer(a.from(), a.to());
         else if (action instanceof Action.RestartContainer a) engine.restartContainer(a.name(), a.timeoutSeconds());
         else if (action instanceof Action.RunHook a) return hook(engine, a);
-        else if (action instanceof Action.WaitHealthy a) return optional(a.required(), () -> waitHealthy(engine, a.name()));
+        else if (action instanceof Action.WaitHealthy a) return optional(a.required(), () -> waitHealthy(engine, a.name(), output));
         else if (action instanceof Action.WaitCompleted a) return optional(a.required(), () -> waitCompleted(engine, a.name()));
-        else if (action instanceof Action.WaitReady a) waitReady(engine, a.name(), a.timeoutSeconds());
+        else if (action instanceof Action.WaitReady a) waitReady(engine, a.name(), a.timeoutSeconds(), output);
         else throw new IllegalArgumentException("no engine call for " + action);
         return null;
     }
@@ -98,10 +98,12 @@ final class ActionRunner {
     /** How long a container without a healthcheck is watched before that is the error: it may be about to exit. */
     static final long NO_HEALTHCHECK_GRACE_MILLIS = 1000;
 
-    private static void waitHealthy(Engine engine, String name) {
+    private static void waitHealthy(Engine engine, String name, Consumer<String> output) {
         long noHealthcheckSince = -1;
+        WaitReport report = new WaitReport(output);
         while (true) {
             ContainerStatus s = engine.inspect(name);
+            report.status(s);
             if (s.exited()) throw new EngineException("dependency failed to start: container " + name + " exited (" + s.exitCode() + ")");
             if ("healthy".equals(s.health())) return;
             if ("unhealthy".equals(s.health())) throw new EngineException("dependency failed to start: container " + name + " is unhealthy");
@@ -122,17 +124,22 @@ final class ActionRunner {
         if (code != 0) throw new EngineException("dependency failed to start: container " + name + " exited (" + code + ")");
     }
 
-    private static void waitReady(Engine engine, String name, int timeoutSeconds) {
+    private static void waitReady(Engine engine, String name, int timeoutSeconds, Consumer<String> output) {
         long deadline = timeoutSeconds > 0 ? System.nanoTime() + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
+        WaitReport report = new WaitReport(output);
         while (true) {
             ContainerStatus s = engine.inspect(name);
+            report.status(s);
             if (s.exited()) {
                 if (s.exitCode() != null && s.exitCode() == 0) return;
                 throw new EngineException("container " + name + " exited (" + s.exitCode() + ")");
             }
             if ("unhealthy".equals(s.health())) throw new EngineException("container " + name + " is unhealthy");
             if (s.state().equals("running") && (s.health() == null || s.health().equals("healthy"))) return;
-            if (System.nanoTime() > deadline) throw new EngineException("application not healthy after " + timeoutSeconds + "s");
+            if (System.nanoTime() > deadline) {
+                throw new EngineException("container " + name + " not ready after " + timeoutSeconds + " s (--wait-timeout): "
+                        + WaitReport.describe(s));
+            }
             pause();
         }
     }

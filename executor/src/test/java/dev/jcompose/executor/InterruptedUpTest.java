@@ -93,7 +93,7 @@ class InterruptedUpTest {
         new Executor(engine, 4).execute(up(before, engine), ProgressListener.NONE);
         String old = engine.containers("demo").stream().filter(c -> c.name().equals("demo-web-1")).findFirst().orElseThrow().volumeMounts().get("/data");
         Project after = project("[sleep, '2']");
-        Plan plan = Planner.up(after, StateCollector.collect(engine, after), new UpOptions(false, false, false, false, 10, true));
+        Plan plan = Planner.up(after, StateCollector.collect(engine, after), new UpOptions(dev.jcompose.planner.Recreate.DIVERGED, true, dev.jcompose.planner.Orphans.WARN, 10, true, dev.jcompose.planner.PullPolicy.SERVICE, false));
         assertTrue(new Executor(engine, 4).execute(plan, ProgressListener.NONE).succeeded());
         String now = engine.containers("demo").stream().filter(c -> c.name().equals("demo-web-1")).findFirst().orElseThrow().volumeMounts().get("/data");
         assertFalse(old.equals(now), "a new anonymous volume: " + old + " / " + now);

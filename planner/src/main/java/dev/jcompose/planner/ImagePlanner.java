@@ -29,19 +29,19 @@ public final class ImagePlanner {
 
     /**
      * The builds of {@code build} and of the first phase of {@code up}: one per image (services that share an image
-     * name build it once, from the first of them by name). Without {@link BuildOptions#always()}, only images that
+     * name build it once, from the first of them by name). Unless {@link BuildOptions#when()} is ALWAYS, only images that
      * are missing, or whose service says {@code pull_policy: build}.
      */
     public static Plan builds(Project project, ObservedState observed, BuildOptions options) {
         PlanBuilder plan = new PlanBuilder();
-        if (options.never()) return plan.build();
+        if (options.when() == BuildOptions.When.NEVER) return plan.build();
         Set<String> planned = new TreeSet<>();
         for (Service s : project.services().values()) {
             if (s.buildConfig() == null) continue;
             String image = imageName(project, s);
             if (!planned.add(image)) continue;
             String why;
-            if (options.always()) why = "build requested";
+            if (options.when() == BuildOptions.When.ALWAYS) why = "build requested";
             else if (s.pullPolicy().equals("build")) why = "pull_policy is build";
             else if (!observed.hasImage(image)) why = "image not found locally";
             else continue;

@@ -135,7 +135,7 @@ final class LifecyclePlans {
                 .filter(c -> services.isEmpty() || services.contains(c.service()))
                 .sorted(Comparator.comparing(ObservedContainer::name))
                 .forEach(c -> plan.add(new Action.KillContainer(c.name(), c.service(), signal), c.state() + "; signal " + signal, Set.of()));
-        Planner.orphans(project, observed, removeOrphans, Action.StopContainer.OWN_TIMEOUT, plan);
+        Planner.orphans(project, observed, removeOrphans ? Orphans.REMOVE : Orphans.WARN, Action.StopContainer.OWN_TIMEOUT, plan);
         return plan.build();
     }
 

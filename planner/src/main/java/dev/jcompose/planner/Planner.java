@@ -4,6 +4,7 @@ import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.plan.PlanBuilder;
 import dev.jcompose.spec.model.FileReference;
 import dev.jcompose.spec.model.FileSource;
@@ -76,7 +77,7 @@ public final class Planner {
             }
             planned.put(name, sp);
         }
-        orphans(project, observed, options.removeOrphans(), options.stopTimeoutSeconds(), plan);
+        orphans(project, observed, options.orphans(), options.stopTimeoutSeconds(), plan);
         return plan.build();
     }
 
@@ -98,7 +99,7 @@ public final class Planner {
                 }
                 continue;
             }
-            String policy = options.pull() != null ? options.pull() : s.pullPolicy();
+            String policy = options.pull().resolve(s.pullPolicy());
             switch (policy) {
                 case "always" -> out.putIfAbsent(image, "pull_policy always");
                 case "never" -> {
@@ -252,7 +253,7 @@ public final class Planner {
             var spec = ContainerSpecs.of(project, service, c.number(), hash, imageId);
             sp.containers.add(spec.name());
             String why = recreateReason(c, hash, service, options, imageId);
-            if (why == null && parentReplaced != null && !options.noRecreate()) why = parentReplaced;
+            if (why == null && parentReplaced != null && options.recreate() != Recreate.NEVER) why = parentReplaced;
             if (why != null) {
                 sp.replaced = true;
                 // As compose: the new container is made beside the old one under a temporary name, so a create that
@@ -265,14 +266,14 @@ public final class Planner {
                 int removed = remove(c, why, options.stopTimeoutSeconds(), plan, List.of(create), false);
                 int renamed = plan.add(new Action.RenameContainer(temporary, spec.name(), service.name()), why, List.of(removed));
                 sp.created.add(renamed);
-                if (!options.noStart()) startLater(sp, spec.name(), Set.of(renamed), "recreated");
+                if (options.start()) startLater(sp, spec.name(), Set.of(renamed), "recreated");
             } else if (!c.name().equals(spec.name())) {
                 // the new container of a recreate that was interrupted before its rename
                 int renamed = plan.add(new Action.RenameContainer(c.name(), spec.name(), service.name()),
                         "finishing an interrupted recreate", surplusRemoved);
                 sp.created.add(renamed);
-                if (!c.running() && !options.noStart()) startLater(sp, spec.name(), Set.of(renamed), "container is " + c.state());
-            } else if (!c.running() && !options.noStart()) {
+                if (!c.running() && options.start()) startLater(sp, spec.name(), Set.of(renamed), "container is " + c.state());
+            } else if (!c.running() && options.start()) {
                 startLater(sp, c.name(), createAfter, "container is " + c.state());
             }
         }
@@ -285,7 +286,7 @@ public final class Planner {
             sp.replaced = true;
             int create = plan.add(new Action.CreateContainer(spec), "no container #" + number + " of service " + service.name(), createAfter);
             sp.created.add(create);
-            if (!options.noStart()) startLater(sp, spec.name(), Set.of(create), "created");
+            if (options.start()) startLater(sp, spec.name(), Set.of(create), "created");
         }
         return sp;
     }
@@ -309,12 +310,16 @@ public final class Planner {
         sp.startReasons.put(container, reason);
     }
 
-    /** The plan of {@code up --wait}: each container of the services running (healthy if it has a check) or exited 0. */
+    /**
+     * The plan of {@code up --wait}: each container of the services running (healthy if it has a check) or exited 0.
+     * A container the state read already shows so needs no step: a no-op {@code up --wait} makes no call per container.
+     */
     public static Plan waitReady(Project project, ObservedState observed, int timeoutSeconds) {
         PlanBuilder plan = new PlanBuilder();
         for (Service s : project.services().values()) {
             for (ObservedContainer c : observed.containersOf(s.name())) {
-                plan.add(new Action.WaitReady(c.name(), s.name(), timeoutSeconds), "up --wait", List.of());
+                if (c.readyNow()) continue;
+                plan.add(new Action.WaitReady(c.name(), s.name(), timeoutSeconds), "up --wait: " + c.status(), List.of());
             }
         }
         return plan.build();
@@ -322,8 +327,11 @@ public final class Planner {
 
     /** @param imageId the id the service's image has now, or null when not known */
     private static String recreateReason(ObservedContainer c, String hash, Service service, UpOptions options, String imageId) {
-        if (options.noRecreate()) return null;
-        if (options.forceRecreate()) return "--force-recreate";
+        switch (options.recreate()) {
+            case NEVER -> { return null; }
+            case FORCE -> { return "--force-recreate"; }
+            case DIVERGED -> { }
+        }
         if (!c.configHash().equals(hash)) return "configuration of service " + service.name() + " changed";
         if (imageId != null && c.imageId() != null && !imageId.equals(c.imageId())) return "image of service " + service.name() + " changed";
         return null;
@@ -337,12 +345,12 @@ public final class Planner {
         return plan.add(new Action.RemoveContainer(c.name(), c.service(), volumes), why, before);
     }
 
-    static void orphans(Project project, ObservedState observed, boolean removeOrphans, int timeout, PlanBuilder plan) {
+    static void orphans(Project project, ObservedState observed, Orphans policy, int timeout, PlanBuilder plan) {
         // one-off containers of services the project no longer has (or has disabled) are orphans too
         List<ObservedContainer> orphans = observed.containers().stream()
                 .filter(c -> !project.services().containsKey(c.service())).toList();
-        if (orphans.isEmpty()) return;
-        if (removeOrphans) {
+        if (orphans.isEmpty() || policy == Orphans.IGNORE) return;
+        if (policy == Orphans.REMOVE) {
             for (ObservedContainer c : orphans) remove(c, "orphan: service " + c.service() + " is not in the project", timeout, plan, List.of(), false);
         } else {
             plan.warn("Found orphan containers (" + String.join(", ", orphans.stream().map(ObservedContainer::name).toList())
@@ -389,5 +397,15 @@ public final class Planner {
     /** {@link LifecyclePlans#rm}. */
     public static Plan rm(Project project, ObservedState observed, boolean stop, boolean volumes, int timeoutSeconds) {
         return LifecyclePlans.rm(project, observed, stop, volumes, timeoutSeconds);
+    }
+
+    /** {@link RunPlans#dependencies}. */
+    public static Plan runDependencies(Project project, ObservedState observed, String service) {
+        return RunPlans.dependencies(project, observed, service);
+    }
+
+    /** {@link RunPlans#container}. */
+    public static Plan runContainer(Project project, ObservedState observed, ContainerSpec spec, boolean start) {
+        return RunPlans.container(project, observed, spec, start);
     }
 }

@@ -78,7 +78,8 @@ class PlannerFixturesTest {
 
     private static Plan plan(Properties p, Project project, ObservedState observed, List<ObservedImage> labelled) {
         switch (p.getProperty("command", "up")) {
-            case "build": return ImagePlanner.builds(project, observed, new BuildOptions(bool(p, "always"), bool(p, "never"),
+            case "build": return ImagePlanner.builds(project, observed, new BuildOptions(bool(p, "always") ? BuildOptions.When.ALWAYS
+                    : bool(p, "never") ? BuildOptions.When.NEVER : BuildOptions.When.IF_MISSING,
                     bool(p, "noCache"), bool(p, "pull"), args(p.getProperty("buildArgs", ""))));
             case "rmi": return ImagePlanner.removals("demo", project, observed, labelled, p.getProperty("rmi", "local"));
             case "prune": return ImagePlanner.prune("demo", observed, labelled);
@@ -88,8 +89,10 @@ class PlannerFixturesTest {
             case "restart": return Planner.restart(project, observed, 10);
             case "kill": return Planner.kill(project, observed, List.of(p.getProperty("services", "").split(",")).stream()
                     .filter(s -> !s.isEmpty()).toList(), p.getProperty("signal", "SIGKILL"), bool(p, "removeOrphans"));
-            default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate"), bool(p, "noRecreate"),
-                    bool(p, "noStart"), bool(p, "removeOrphans"), 10, bool(p, "renewAnonVolumes"), p.getProperty("pull"), bool(p, "recreateVolumes")));
+            default: return Planner.up(project, observed, new UpOptions(bool(p, "forceRecreate") ? Recreate.FORCE
+                    : bool(p, "noRecreate") ? Recreate.NEVER : Recreate.DIVERGED, !bool(p, "noStart"), bool(p, "removeOrphans") ? Orphans.REMOVE : Orphans.WARN, 10,
+                    bool(p, "renewAnonVolumes"), p.getProperty("pull") == null ? PullPolicy.SERVICE : PullPolicy.ofFlag(p.getProperty("pull")).orElseThrow(),
+                    bool(p, "recreateVolumes")));
         }
     }
 

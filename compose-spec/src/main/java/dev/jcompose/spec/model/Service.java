@@ -101,4 +101,16 @@ public record Service(
                 labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
                 options, ignored, extras);
     }
+
+    public Service withPorts(List<PortConfig> newPorts) {
+        return new Service(name, image, build, command, entrypoint, environment, newPorts, volumes, networks, dependsOn,
+                labels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
+
+    public Service withLabels(SortedMap<String, String> newLabels) {
+        return new Service(name, image, build, command, entrypoint, environment, ports, volumes, networks, dependsOn,
+                newLabels, restart, containerName, workingDir, user, hostname, init, tty, stdinOpen, scale, profiles,
+                options, ignored, extras);
+    }
 }

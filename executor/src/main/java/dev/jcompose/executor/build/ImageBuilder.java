@@ -54,13 +54,14 @@ public final class ImageBuilder {
             throw new EngineException("service \"" + service + "\" cannot be built: " + e.getMessage());
         }
         BuildSpec sent = call;
-        AtomicReference<Exception> writeFailure = new AtomicReference<>();
+        AtomicReference<Throwable> writeFailure = new AtomicReference<>();
         try (PipedInputStream in = new PipedInputStream(PIPE_BYTES)) {
             PipedOutputStream out = new PipedOutputStream(in);
             Thread writer = new Thread(() -> {
                 try (out) {
                     archive.writeTo(out);
-                } catch (IOException | RuntimeException e) {
+                } catch (Throwable e) {
+                    // an Error too (a library of the wrong version): else the engine's "cannot locate Dockerfile" is all one sees
                     writeFailure.set(e);
                 }
             }, "jcompose-context-" + service);
@@ -71,7 +72,8 @@ public final class ImageBuilder {
             } catch (BuildFailedException e) {
                 throw withOutput(service, e);
             } catch (EngineException e) {
-                Exception w = writeFailure.get();
+                writer.join(2_000); // the writer closes the stream before it records why: wait for the why
+                Throwable w = writeFailure.get();
                 // the engine saw a cut stream: what broke the stream is the cause worth telling
                 if (w != null && !(w.getMessage() != null && w.getMessage().contains("Pipe closed"))) {
                     throw new EngineException("service \"" + service + "\": reading the build context failed: " + w.getMessage(), w);

@@ -104,7 +104,26 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized List<ObservedContainer> containers(String project) {
-        return containers.values().stream().filter(c -> project.equals(c.project())).toList();
+        List<String> names = containers.values().stream().filter(c -> project.equals(c.project())).map(ObservedContainer::name).toList();
+        return names.stream().map(this::listed).toList();
+    }
+
+    /**
+     * A container as the engine's listing shows it: a scripted one has run its course (as {@link #inspect} says), and
+     * a running one's status carries its health, as "Up 3 seconds (healthy)" does.
+     */
+    private ObservedContainer listed(String name) {
+        ObservedContainer c = containers.get(name);
+        Script script = scripts.get(name);
+        if (script != null && c.running()) {
+            setState(name, "exited", "Exited (" + script.exitCode() + ")");
+            c = containers.get(name);
+        }
+        String health = healths.get(name);
+        if (health == null || !c.state().equals("running")) return c;
+        String shown = health.equals("starting") ? "health: starting" : health;
+        return new ObservedContainer(c.id(), c.name(), c.image(), c.imageId(), c.command(), c.created(), c.state(),
+                c.status() + " (" + shown + ")", c.labels(), c.ports(), c.volumeMounts());
     }
 
     @Override
@@ -226,7 +245,18 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized void pullImage(String reference, String platform) {
         record("pull image " + reference);
-        throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
+        if (!registry.contains(reference)) {
+            throw new EngineException("pull image " + reference + ": no registry answers (in-memory engine)");
+        }
+        images.put(reference, "sha256:" + reference);
+    }
+
+    /** Images a pull finds (in a registry of the test's imagination); every other pull fails, as with no registry. */
+    private final java.util.Set<String> registry = new java.util.TreeSet<>();
+
+    public synchronized InMemoryEngine withRegistry(String... refs) {
+        registry.addAll(List.of(refs));
+        return this;
     }
 
     @Override

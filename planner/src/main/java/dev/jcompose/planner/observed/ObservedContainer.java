@@ -62,6 +62,16 @@ public record ObservedContainer(
         return "true".equalsIgnoreCase(labels.getOrDefault(Labels.ONEOFF, "False"));
     }
 
+    /**
+     * Whether the engine's listing already shows the container ready as {@code up --wait} means it: running and, if it
+     * has a healthcheck, healthy ({@code "Up 3 minutes (healthy)"}; none while {@code "(health: starting)"} or
+     * {@code "(unhealthy)"}), or exited with code 0 ({@code "Exited (0) 2 minutes ago"}).
+     */
+    public boolean readyNow() {
+        if (state.equals("running")) return !status.contains("(health: starting)") && !status.contains("(unhealthy)");
+        return state.equals("exited") && status.startsWith("Exited (0)");
+    }
+
     public boolean running() {
         return state.equals("running") || state.equals("restarting") || state.equals("paused");
     }

@@ -1,4 +1,4 @@
-package dev.jcompose.cli;
+package dev.jcompose.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and project (an OS lock, freed even when the holder is killed -9), plus an in-process lock for callers that
  * share a JVM (file locks are per process).
  */
-final class ProjectLock implements AutoCloseable {
+public final class ProjectLock implements AutoCloseable {
     private static final ConcurrentHashMap<String, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final ReentrantLock local;
@@ -34,7 +35,7 @@ final class ProjectLock implements AutoCloseable {
      *
      * @param waiting told once when another command holds the lock, so the person knows why nothing happens
      */
-    static ProjectLock acquire(Path dir, String engineHost, String project, Runnable waiting) {
+    public static ProjectLock acquire(Path dir, String engineHost, String project, Runnable waiting) {
         String key = Integer.toHexString(engineHost.hashCode()) + "-" + project;
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         if (!local.tryLock()) {
@@ -57,7 +58,7 @@ final class ProjectLock implements AutoCloseable {
     }
 
     /** Where the locks live: $XDG_RUNTIME_DIR/jcompose, else the temporary directory. */
-    static Path directory(java.util.Map<String, String> env) {
+    public static Path directory(Map<String, String> env) {
         String runtime = env.get("XDG_RUNTIME_DIR");
         return runtime != null ? Path.of(runtime, "jcompose") : Path.of(System.getProperty("java.io.tmpdir"), "jcompose-locks");
     }

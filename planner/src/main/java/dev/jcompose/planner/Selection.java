@@ -1,4 +1,4 @@
-package dev.jcompose.cli;
+package dev.jcompose.planner;
 
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The services a command names, with everything they depend on; the loader has checked that the names exist. */
-final class Selection {
+public final class Selection {
     private Selection() {}
 
-    static Project withDependencies(Project project, List<String> names) {
+    public static Project withDependencies(Project project, List<String> names) {
         if (names.isEmpty()) return project;
         Set<String> keep = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(names);

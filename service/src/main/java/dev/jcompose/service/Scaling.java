@@ -1,4 +1,4 @@
-package dev.jcompose.cli;
+package dev.jcompose.service;
 
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
@@ -11,10 +11,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** {@code SERVICE=NUM} arguments ({@code up --scale}, {@code scale}) applied over the file's scale. */
-final class Scaling {
+public final class Scaling {
     private Scaling() {}
 
-    static Project apply(Project project, List<String> specs) {
+    public static Project apply(Project project, List<String> specs) {
         if (specs.isEmpty()) return project;
         SortedMap<String, Service> services = new TreeMap<>(project.services());
         for (String spec : specs) {
@@ -45,7 +45,7 @@ final class Scaling {
     }
 
     /** The service names of {@code SERVICE=NUM} arguments. */
-    static List<String> services(List<String> specs) {
+    public static List<String> services(List<String> specs) {
         return specs.stream().map(s -> s.contains("=") ? s.substring(0, s.indexOf('=')).strip() : s).toList();
     }
 }
