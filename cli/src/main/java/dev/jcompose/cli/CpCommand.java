@@ -79,8 +79,9 @@ final class CpCommand implements Callable<Integer> {
             // the standard input can be read once: a tar for several containers is kept to hand to each
             byte[] stdin = toService && from.path().equals("-") && targets.size() > 1 ? ctx.in().readAllBytes() : null;
             ContainerCopy copy = new ContainerCopy(engine, ctx.cwd());
+            CopyProgress progress = new CopyProgress(ctx.err(), root.modes().progress());
             for (ObservedContainer c : targets) {
-                ctx.err().println(" Container " + c.name() + "  Copying " + what(c, from, to));
+                progress.copying(c.name(), what(c, from, to));
                 try {
                     if (toService) {
                         copy.toContainer(c.name(), from.path(), to.path(), followLink, archive,
@@ -90,10 +91,10 @@ final class CpCommand implements Callable<Integer> {
                         ctx.out().flush();
                     }
                 } catch (CopyException | UncheckedIOException e) {
-                    ctx.err().println(" Container " + c.name() + "  Error: " + e.getMessage());
+                    progress.failed(c.name(), e.getMessage());
                     return ExitCodes.FAILED;
                 }
-                ctx.err().println(" Container " + c.name() + "  Copied " + what(c, from, to));
+                progress.copied(c.name(), what(c, from, to));
             }
         }
         return ExitCodes.OK;

@@ -75,6 +75,22 @@ class CpCommandTest {
     }
 
     @Test
+    void progressInTheModeAsked() {
+        CliRunner.Result quiet = cli.run("--progress", "quiet", "cp", "--index", "1", "note.txt", "web:/tmp/");
+        assertEquals(0, quiet.exit(), quiet.toString());
+        assertEquals("", quiet.err());
+        CliRunner.Result json = cli.run("--progress", "json", "cp", "--index", "1", "note.txt", "web:/tmp/");
+        assertEquals(0, json.exit(), json.toString());
+        assertEquals("""
+                {"id":"Container demo-web-1","status":"Working","text":"Copying","details":"note.txt to demo-web-1:/tmp/"}
+                {"id":"Container demo-web-1","status":"Done","text":"Copied","details":"note.txt to demo-web-1:/tmp/"}
+                """, json.err());
+        CliRunner.Result plain = cli.run("--progress", "plain", "cp", "--index", "1", "note.txt", "web:/tmp/");
+        assertEquals(" Container demo-web-1  Copying note.txt to demo-web-1:/tmp/\n Container demo-web-1  Copied note.txt to demo-web-1:/tmp/\n",
+                plain.err());
+    }
+
+    @Test
     void dryRunSaysWhatItWouldCopyAndCopiesNothing() {
         CliRunner.Result r = cli.run("cp", "--dry-run", "note.txt", "web:/tmp/");
         assertEquals(0, r.exit(), r.toString());
