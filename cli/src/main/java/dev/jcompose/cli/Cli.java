@@ -27,7 +27,7 @@ public final class Cli {
             engine(LifecycleCommands.Rm.class), engine(KillCommand.class), engine(ScaleCommand.class), engine(RunCommand.class), engine(ExecCommand.class),
             engine(WaitCommand.class), engine(LsCommand.class), engine(BuildCommand.class), engine(ImagesCommand.class),
             engine(PullCommand.class), engine(PushCommand.class), engine(PruneCommand.class),
-            new Entry(ConfigCommand.class, false), new Entry(VersionCommand.class, false));
+            new Entry(ConfigCommand.class, false), new Entry(VersionCommand.class, false), new Entry(CompletionCommand.class, false));
 
     private static Entry engine(Class<?> command) {
         return new Entry(command, true);

@@ -1,18 +1,21 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.service.ComposeService;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.service.ComposeService;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jcompose logs [SERVICE...]}: what the services' containers logged, each line prefixed as attached
- * {@code up} prefixes it. Without {@code -f} it prints what is there and returns; with {@code -f} it follows until
- * every container shown has stopped (or Ctrl-C). One-off containers ({@code run}) are left out, as docker compose does.
+ * {@code up} prefixes it. Without {@code -f} it prints what is there and returns; with {@code -f} it follows, picks up
+ * the containers that start later, and ends once every one it follows has stopped (or at Ctrl-C). One-off containers ({@code run}) are left out, as docker compose does.
  */
 @Command(name = "logs", description = "View output from containers")
 final class LogsCommand implements Callable<Integer> {
@@ -77,13 +80,18 @@ final class LogsCommand implements Callable<Integer> {
         String project = root.projectNameForReading(services);
         try (Engine engine = root.connect()) {
             ComposeService service = root.service(engine);
-            List<ObservedContainer> containers = service.containers(project).stream()
-                    .filter(c -> !c.oneoff())
-                    .filter(c -> services.isEmpty() || services.contains(c.service()))
-                    .filter(c -> index == 0 || c.number() == index)
-                    .sorted(Comparator.comparing(ObservedContainer::name)).toList();
-            return print(ctx, service, new LogPrefixes(project, containers), containers, options);
+            List<ObservedContainer> containers = shown(service, project);
+            return print(ctx, service, project, containers, options);
         }
+    }
+
+    /** The containers this command shows: the services' own (no one-offs), by name. */
+    private List<ObservedContainer> shown(ComposeService service, String project) {
+        return service.containers(project).stream()
+                .filter(c -> !c.oneoff())
+                .filter(c -> services.isEmpty() || services.contains(c.service()))
+                .filter(c -> index == 0 || c.number() == index)
+                .sorted(Comparator.comparing(ObservedContainer::name)).toList();
     }
 
     private LogOptions options(Context ctx) {
@@ -101,37 +109,98 @@ final class LogsCommand implements Callable<Integer> {
         return new LogOptions(follow, lines, from, to, timestamps);
     }
 
+    /** How often {@code -f} looks for containers that started after it did. */
+    static final long NEW_CONTAINER_POLL_MILLIS = 500;
+
     @SuppressWarnings("try") // the signal registration is only held for the duration of the block
-    private int print(Context ctx, ComposeService service, LogPrefixes prefixes, List<ObservedContainer> containers, LogOptions options)
+    private int print(Context ctx, ComposeService service, String project, List<ObservedContainer> containers, LogOptions options)
             throws Exception {
-        PrintStream out = ctx.out();
-        PrintStream err = ctx.err();
         List<LogFollower> followers = new ArrayList<>();
         AtomicBoolean interrupted = new AtomicBoolean();
+        Object ended = new Object();
+        // the containers followed, and for those whose stream ended, when: one started again is followed from then on
+        Map<String, Instant> followed = new ConcurrentHashMap<>();
+        AtomicInteger running = new AtomicInteger();
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
             interrupted.set(true);
             synchronized (followers) {
                 followers.forEach(LogFollower::close);
             }
-        })) {
-            for (ObservedContainer c : containers) {
-                String prefix = noLogPrefix ? "" : prefixes.of(c);
-                // each line on the stream it came on, as docker compose prints them; one lock, so lines never interleave
-                LogFollower follower = service.logs(c.name(), options, line -> {
-                    synchronized (out) {
-                        (line.stream() == LogLine.Stream.STDERR ? err : out).println(prefix + line.text());
-                    }
-                });
-                synchronized (followers) {
-                    followers.add(follower);
-                }
-                if (interrupted.get()) follower.close(); // Ctrl-C came while it was being opened
+            synchronized (ended) {
+                ended.notifyAll();
             }
-            // a followed log ends when its container stops; one not followed once it has been read
-            for (LogFollower f : followers) f.awaitEnd(Long.MAX_VALUE);
+        })) {
+            LogPrefixes prefixes = new LogPrefixes(project, containers);
+            for (ObservedContainer c : containers) {
+                follow(ctx, service, c, prefixes, options, followers, running, ended, interrupted, followed);
+            }
+            if (!follow) {
+                for (LogFollower f : List.copyOf(followers)) f.awaitEnd(Long.MAX_VALUE);
+            } else {
+                // as docker compose: containers that start later are followed too (their whole log), and the command
+                // ends once every container it follows has stopped and no other has started
+                while (!interrupted.get()) {
+                    synchronized (ended) {
+                        if (running.get() > 0) ended.wait(NEW_CONTAINER_POLL_MILLIS);
+                    }
+                    if (interrupted.get()) break;
+                    List<ObservedContainer> now = shown(service, project);
+                    List<ObservedContainer> started = now.stream()
+                            .filter(c -> c.running() && (!followed.containsKey(c.name()) || followed.get(c.name()) != Instant.MIN))
+                            .toList();
+                    if (!started.isEmpty()) {
+                        LogPrefixes wider = new LogPrefixes(project, now);
+                        for (ObservedContainer c : started) {
+                            // a new container's whole log; a restarted one's from the moment its last stream ended
+                            Instant from = followed.get(c.name());
+                            LogOptions next = new LogOptions(true, null, from, options.until(), options.timestamps());
+                            follow(ctx, service, c, wider, next, followers, running, ended, interrupted, followed);
+                        }
+                    } else if (running.get() == 0) {
+                        break;
+                    }
+                }
+            }
         } finally {
-            followers.forEach(LogFollower::close);
+            synchronized (followers) {
+                followers.forEach(LogFollower::close);
+            }
         }
         return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /**
+     * Streams one container's log; {@code running} counts the streams that have not ended, {@code ended} is told when
+     * one does, and {@code followed} holds {@link Instant#MIN} for a container while its stream lasts, then its end.
+     */
+    private void follow(Context ctx, ComposeService service, ObservedContainer c, LogPrefixes prefixes, LogOptions options,
+                        List<LogFollower> followers, AtomicInteger running, Object ended, AtomicBoolean interrupted,
+                        Map<String, Instant> followed) {
+        followed.put(c.name(), Instant.MIN); // being followed
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
+        String prefix = noLogPrefix ? "" : prefixes.of(c);
+        // each line on the stream it came on, as docker compose prints them; one lock, so lines never interleave
+        LogFollower follower = service.logs(c.name(), options, line -> {
+            synchronized (out) {
+                (line.stream() == LogLine.Stream.STDERR ? err : out).println(prefix + line.text());
+            }
+        });
+        synchronized (followers) {
+            followers.add(follower);
+        }
+        if (interrupted.get()) follower.close(); // Ctrl-C came while it was being opened
+        if (!follow) return;
+        running.incrementAndGet();
+        Thread waiter = new Thread(() -> {
+            follower.awaitEnd(Long.MAX_VALUE);
+            followed.put(c.name(), ctx.clock().instant());
+            running.decrementAndGet();
+            synchronized (ended) {
+                ended.notifyAll();
+            }
+        }, "jcompose-logs-" + c.name());
+        waiter.setDaemon(true);
+        waiter.start();
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherListsTest {
     static final Path LAUNCHER = DependencyRuleTest.REPO.resolve("jcompose");
+    /** The installed launcher of the distribution: the same two lists. */
+    static final Path INSTALLED = DependencyRuleTest.REPO.resolve("dist/src/main/dist/bin/jcompose");
 
     private static String script() throws IOException {
         return Files.readString(LAUNCHER);
@@ -34,6 +36,7 @@ class LauncherListsTest {
     @Test
     void theOptionsThatTakeAValueAreTheCLIs() throws IOException {
         assertEquals(new TreeSet<>(Cli.VALUED_GLOBAL_OPTIONS), casePattern(script(), "expect_value=1"));
+        assertEquals(new TreeSet<>(Cli.VALUED_GLOBAL_OPTIONS), casePattern(Files.readString(INSTALLED), "expect_value=1"));
     }
 
     @Test
@@ -43,6 +46,7 @@ class LauncherListsTest {
         Set<String> engine = new TreeSet<>();
         for (String name : spec.keySet()) if (Cli.needsEngine(name)) engine.add(name);
         assertEquals(engine, archived, "the engine archive's commands");
+        assertEquals(engine, casePattern(Files.readString(INSTALLED), "kind=engine"), "the installed launcher's engine archive");
         Set<String> setUp = new TreeSet<>(casePattern(script(), "\"$here/scripts/engine.sh\" && \"$here/scripts/base-images.sh\" ;;"));
         setUp.addAll(casePattern(script(), "\"$here/scripts/engine.sh\" ;;"));
         assertEquals(engine, setUp, "the commands the launcher starts an engine for");
