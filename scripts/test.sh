@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: unit and golden tests, the reference's conformance cases (../shared), and the
 # engine tests against a real Docker engine. Sets up what they need first, idempotently: the engine
-# (scripts/engine.sh), the local base image (scripts/base-images.sh) and docker-compose v1, the peer the
-# interoperability test compares with.
+# (scripts/engine.sh), the local base image (scripts/base-images.sh), docker-compose v1, the peer the
+# interoperability test compares with, and tmux, the terminal the terminal test types into.
 # Extra arguments go to Maven, e.g. ./scripts/test.sh -pl compose-spec
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +15,15 @@ if ! command -v docker-compose >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
   else
     echo "jcompose setup: docker-compose is not installed; the interoperability test will fail (Debian: apt-get install docker-compose)" >&2
+  fi
+fi
+
+if ! command -v tmux >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "jcompose setup: installing tmux for the terminal test (a real pseudo-terminal)..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null
+  else
+    echo "jcompose setup: tmux is not installed; the terminal test will fail (Debian: apt-get install tmux)" >&2
   fi
 fi
 

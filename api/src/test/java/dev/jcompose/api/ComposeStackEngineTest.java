@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +146,25 @@ class ComposeStackEngineTest {
             assertTrue(!leftovers(live.projectName()).isEmpty(), "the sweeping stack's own is untouched");
         } finally {
             holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void oneStackMayBeUsedFromSeveralThreadsAtOnce(EngineProjects projects) throws Exception {
+        try (ComposeStack stack = ComposeStack.builder().file(STACKS.resolve("web/compose.yaml")).uniqueProjectName()
+                .randomHostPorts().stopTimeout(Duration.ZERO).build()) {
+            projects.track(stack.projectName());
+            // three ups at once: the project's lock orders them, the later ones find nothing to do
+            List<CompletableFuture<ComposeStack>> ups = List.of(CompletableFuture.supplyAsync(stack::up),
+                    CompletableFuture.supplyAsync(stack::up), CompletableFuture.supplyAsync(stack::up));
+            for (var up : ups) up.get(120, TimeUnit.SECONDS);
+            assertEquals(List.of(stack.projectName() + "-web-1"), stack.service("web").containers(), "no duplicate container");
+            List<CompletableFuture<ExecResult>> execs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String word = "w" + i;
+                execs.add(CompletableFuture.supplyAsync(() -> stack.service("web").exec("echo", word)));
+            }
+            for (int i = 0; i < 6; i++) assertEquals(new ExecResult(0, "w" + i + "\n", ""), execs.get(i).get(60, TimeUnit.SECONDS));
         }
     }
 }

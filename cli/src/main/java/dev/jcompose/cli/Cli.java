@@ -76,6 +76,7 @@ public final class Cli {
         cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(context.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpExamples.addTo(cmd);
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> report(ex, context, root));
         // everything after `run SERVICE` is the command to run, options included (`run web sh -c 'echo hi'`)
         for (String name : List.of("run", "exec")) {

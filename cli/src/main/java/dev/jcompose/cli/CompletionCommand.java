@@ -7,8 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jcompose completion bash|zsh}: the shell completion script, written from the command model. */
-@Command(name = "completion", description = "Print the shell completion script (bash or zsh)",
-        footer = {"", "Example:", "  source <(jcompose completion bash)"})
+@Command(name = "completion", description = "Print the shell completion script (bash or zsh)")
 final class CompletionCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;

@@ -5,6 +5,7 @@ import dev.jcompose.service.ComposeService;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.spec.model.Project;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,12 +86,15 @@ final class ExecCommand implements Callable<Integer> {
             }
             boolean tty = ctx.terminal() && !noTty;
             ExecSpec spec = new ExecSpec(command, user, workdir, environment, privileged, tty, detach);
-            return compose.exec(target.get().name(), spec, interactive && !detach ? ctx.in() : null,
-                    bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes));
+            // a TTY the person types into: keys go to the container as typed, until it ends (then the terminal is as it was)
+            try (RawTerminal terminal = RawTerminal.enter(ctx, tty && interactive && !detach)) {
+                return compose.exec(target.get().name(), spec, interactive && !detach ? ctx.in() : null,
+                        bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes));
+            }
         }
     }
 
-    private static void write(java.io.PrintStream out, byte[] bytes) {
+    private static void write(PrintStream out, byte[] bytes) {
         out.write(bytes, 0, bytes.length);
         out.flush();
     }

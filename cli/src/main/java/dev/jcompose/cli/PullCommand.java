@@ -1,10 +1,8 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.RegistryPlans;
+import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
-import dev.jcompose.spec.model.Service;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,12 +21,7 @@ final class PullCommand extends RegistryCalls.Base {
     }
 
     @Override
-    List<String> images(Project project, Service s) {
-        return s.buildConfig() != null ? List.of() : List.of(ImagePlanner.imageName(project, s));
-    }
-
-    @Override
-    Action action(String image) {
-        return new Action.PullImage(image);
+    Plan plan(Project project) {
+        return RegistryPlans.pulls(project);
     }
 }

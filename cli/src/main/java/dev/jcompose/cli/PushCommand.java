@@ -1,11 +1,8 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.RegistryPlans;
+import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.model.Project;
-import dev.jcompose.spec.model.Service;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,16 +18,7 @@ final class PushCommand extends RegistryCalls.Base {
     }
 
     @Override
-    List<String> images(Project project, Service s) {
-        if (s.buildConfig() == null) return List.of();
-        List<String> tags = new ArrayList<>();
-        tags.add(ImagePlanner.imageName(project, s));
-        tags.addAll(s.buildConfig().tags());
-        return tags;
-    }
-
-    @Override
-    Action action(String image) {
-        return new Action.PushImage(image);
+    Plan plan(Project project) {
+        return RegistryPlans.pushes(project);
     }
 }

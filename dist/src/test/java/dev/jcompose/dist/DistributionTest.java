@@ -16,14 +16,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tarball as a user installs it: unpacked in a folder of its own, linked onto the PATH, run from another folder,
  * with no Maven, no clone and a fresh home (so the class-data archives are made by the installed launcher itself).
  */
 class DistributionTest {
-    @TempDir
     static Path root;
     static Path installed;
     static Path pathDir;
@@ -31,8 +29,11 @@ class DistributionTest {
 
     record Run(int exit, String out, String err) {}
 
+    /** Unpacks the tarball once per JVM (the terminal test uses the same installation). */
     @BeforeAll
-    static void install() throws Exception {
+    static synchronized void install() throws Exception {
+        if (installed != null) return;
+        if (root == null) root = Files.createTempDirectory("jct-dist");
         Path tarball = Path.of(System.getProperty("jcompose.dist.tarball"));
         assertTrue(Files.isRegularFile(tarball), "the build made " + tarball + " before the tests");
         Path opt = Files.createDirectories(root.resolve("opt"));

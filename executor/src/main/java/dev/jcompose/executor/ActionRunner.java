@@ -137,8 +137,9 @@ final class ActionRunner {
             if ("unhealthy".equals(s.health())) throw new EngineException("container " + name + " is unhealthy");
             if (s.state().equals("running") && (s.health() == null || s.health().equals("healthy"))) return;
             if (System.nanoTime() > deadline) {
-                throw new EngineException("container " + name + " not ready after " + timeoutSeconds + " s (--wait-timeout): "
-                        + WaitReport.describe(s));
+                // docker compose's words first (scripts match them), then which container and in what state
+                throw new EngineException("application not healthy after " + timeoutSeconds + "s (container " + name + ": "
+                        + WaitReport.describe(s) + ")");
             }
             pause();
         }

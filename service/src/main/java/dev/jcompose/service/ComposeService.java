@@ -15,16 +15,19 @@ import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.Step;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -118,6 +121,27 @@ public final class ComposeService {
         try (ProjectLock lock = lock(projectName, events)) {
             return execute(ImagePlanner.prune(projectName, observe(projectName, null), engine.images(projectName)), dryRun, events);
         }
+    }
+
+    /**
+     * {@code pull} or {@code push} ({@link dev.jcompose.planner.RegistryPlans}): each step on its own, so that one
+     * image a registry refuses fails alone and the others go on; the outcome lists every image's failure.
+     */
+    public Outcome transfer(Plan plan, boolean dryRun, Events events) {
+        plan.warnings().forEach(events::warning);
+        if (dryRun) {
+            events.dryRun(plan);
+            return Outcome.OK;
+        }
+        List<String> errors = new ArrayList<>();
+        int done = 0;
+        for (Step step : plan.steps()) {
+            Outcome one = execute(new Plan(List.of(new Step(1, step.action(), step.reason(), new TreeSet<>())), List.of()), false, events);
+            if (one.status() == Outcome.Status.INTERRUPTED) return new Outcome(Outcome.Status.INTERRUPTED, errors, List.of(), done);
+            errors.addAll(one.errors());
+            done += one.done();
+        }
+        return new Outcome(errors.isEmpty() ? Outcome.Status.OK : Outcome.Status.FAILED, errors, List.of(), done);
     }
 
     /** A command that changes what exists ({@code stop}, {@code start}, {@code kill}, {@code rm}...): its plan, made from the state, run under the lock. */

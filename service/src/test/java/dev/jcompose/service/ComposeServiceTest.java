@@ -11,6 +11,7 @@ import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.DownOptions;
 import dev.jcompose.planner.Orphans;
 import dev.jcompose.planner.Recreate;
+import dev.jcompose.planner.RegistryPlans;
 import dev.jcompose.planner.UpOptions;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.spec.ComposeLoader;
@@ -200,5 +201,16 @@ class ComposeServiceTest {
         }
         other.join(10_000);
         assertEquals(List.of("demo-db-1", "demo-web-1"), engine.running("demo"));
+    }
+
+    @Test
+    void aTransferRunsEachImageOnItsOwnAndListsEveryFailure() throws IOException {
+        InMemoryEngine engine = new InMemoryEngine().withRegistry("redis");
+        Project p = project("services:\n  a: {image: nginx}\n  b: {image: redis}\n  c: {image: postgres}\n");
+        Outcome outcome = service(engine).transfer(RegistryPlans.pulls(p), false, Events.NONE);
+        assertEquals(Outcome.Status.FAILED, outcome.status());
+        assertEquals(2, outcome.errors().size(), outcome.toString());
+        assertTrue(engine.imageExists("redis"), "the image a registry has is pulled all the same");
+        assertEquals(List.of("pull image nginx", "pull image postgres", "pull image redis"), engine.calls().stream().sorted().toList());
     }
 }

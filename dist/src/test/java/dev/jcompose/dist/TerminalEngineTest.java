@@ -1,0 +1,108 @@
+package dev.jcompose.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The installed jcompose in a real pseudo-terminal (tmux): the live progress view draws and ends clean, and
+ * {@code exec} into a shell takes typed keys, answers, and leaves the terminal as it found it.
+ */
+@Tag("engine")
+class TerminalEngineTest {
+    private final String session = "jct-term-" + ProcessHandle.current().pid();
+    private final String project = "jct-term-" + Long.toHexString(System.nanoTime());
+    private Path dir;
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    private void type(String keys) throws Exception {
+        run("tmux", "send-keys", "-t", session, "-l", keys);
+        run("tmux", "send-keys", "-t", session, "Enter");
+    }
+
+    private String screen() throws Exception {
+        return run("tmux", "capture-pane", "-t", session, "-p", "-S", "-200");
+    }
+
+    /** Waits until the screen shows {@code text}; fails with the screen after 60 s. */
+    private String await(String text) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String s = screen();
+            if (s.contains(text)) return s;
+            Thread.sleep(200);
+        }
+        return fail("the terminal never showed \"" + text + "\":\n" + screen());
+    }
+
+    /** Waits until the shell has shown its prompt {@code n} times. */
+    private void awaitPrompts(int n) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (screen().lines().filter(l -> l.startsWith("READY$")).count() >= n) return;
+            Thread.sleep(200);
+        }
+        fail("the prompt did not come back:\n" + screen());
+    }
+
+    @BeforeEach
+    void startATerminal() throws Exception {
+        DistributionTest.install();
+        dir = Files.createTempDirectory("jct-term");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  box:
+                    image: jcompose/busybox:latest
+                    init: true
+                    command: [sleep, "600"]
+                """);
+        run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "40", "-c", dir.toString(),
+                "env", "PATH=" + DistributionTest.pathDir + ":/usr/bin:/bin", "HOME=" + DistributionTest.home, "PS1=READY$ ",
+                "bash", "--norc", "--noprofile");
+        await("READY$");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor();
+        DistributionTest.jcompose(dir, "-p", project, "down", "-t", "0");
+    }
+
+    @Test
+    void theLiveViewDrawsAndEndsCleanAndExecTakesTypedKeysAndRestoresTheTerminal() throws Exception {
+        type("stty -g > before.txt; jcompose -p " + project + " up -d; echo UP-DONE-$?");
+        String s = await("UP-DONE-0");
+        assertTrue(s.contains("[+] Running 2/2"), "the live view's header, all done:\n" + s);
+        assertTrue(s.contains("✔ Container " + project + "-box-1"), s);
+        List<String> frames = s.lines().filter(l -> l.startsWith("[+] Running")).toList();
+        assertEquals(1, frames.size(), "redrawn in place, not scrolled:\n" + s);
+
+        type("jcompose -p " + project + " exec box sh");
+        await("/ #"); // the pane is read without trailing spaces
+        type("echo hi-$((40+2))");
+        s = await("hi-42");
+        assertEquals(1, s.lines().filter(l -> l.contains("echo hi-$((40+2))")).count(), "typed once, echoed once (raw mode):\n" + s);
+        type("exit");
+        // the prompt is back (a key typed before jcompose has ended would be read by it, as by the docker CLI)
+        awaitPrompts(3);
+        type("stty -g > after.txt; cmp before.txt after.txt && echo RESTORED");
+        await("RESTORED");
+    }
+}
