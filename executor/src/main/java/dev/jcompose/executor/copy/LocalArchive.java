@@ -129,7 +129,8 @@ public final class LocalArchive {
                 Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
                 continue;
             }
-            if (!e.isFile()) continue; // devices and pipes: docker cp makes them only as root; jcompose leaves them out
+            // devices and pipes: docker cp makes them only as root; jcompose does not make them, and says so
+            if (!e.isFile()) throw new CopyException("cannot copy " + e.getName() + ": devices and named pipes are not copied to this machine");
             Files.deleteIfExists(target);
             Files.copy(tar, target);
             attributes(target, e);
