@@ -12,6 +12,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +39,32 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
     Format format = Format.table;
 
+    @Option(names = "--filter", paramLabel = "name=REGEX", description = "Filter output based on conditions provided (repeatable; supported: name, matched whole or as a regular expression)")
+    List<String> filters = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        Context ctx = root.context();
+        List<Pattern> names = new ArrayList<>();
+        List<String> exact = new ArrayList<>();
+        for (String f : filters) {
+            int eq = f.indexOf('=');
+            if (eq < 0) {
+                ctx.err().println("bad format of filter (expected name=value): " + f);
+                return ExitCodes.USAGE;
+            }
+            if (!f.substring(0, eq).equals("name")) {
+                ctx.err().println("invalid filter '" + f.substring(0, eq) + "' (supported: name)");
+                return ExitCodes.USAGE;
+            }
+            String value = f.substring(eq + 1);
+            exact.add(value);
+            try {
+                names.add(Pattern.compile(value));
+            } catch (PatternSyntaxException e) {
+                // docker compose passes over a value that is no regular expression: it can still match exactly
+            }
+        }
         SortedMap<String, List<ObservedContainer>> byProject = new TreeMap<>();
         try (Engine engine = root.connect()) {
             for (ObservedContainer c : engine.allProjectContainers()) byProject.computeIfAbsent(c.project(), k -> new ArrayList<>()).add(c);
@@ -53,6 +79,8 @@ final class LsCommand implements Callable<Integer> {
                 if (f != null && !f.isEmpty()) files.add(f);
             }
             if (!all && !states.containsKey("running")) continue;
+            // as docker compose: the name itself, or a regular expression found anywhere in it
+            if (!filters.isEmpty() && !exact.contains(p.getKey()) && names.stream().noneMatch(r -> r.matcher(p.getKey()).find())) continue;
             Map<String, String> row = new LinkedHashMap<>();
             row.put("Name", p.getKey());
             List<String> status = new ArrayList<>();
@@ -61,7 +89,6 @@ final class LsCommand implements Callable<Integer> {
             row.put("ConfigFiles", String.join(",", files));
             rows.add(row);
         }
-        Context ctx = root.context();
         if (quiet) {
             rows.forEach(r -> ctx.out().println(r.get("Name")));
         } else if (format == Format.json) {

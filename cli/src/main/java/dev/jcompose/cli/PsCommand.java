@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.observed.ObservedContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,17 @@ final class PsCommand implements Callable<Integer> {
             description = "Only containers in this state (repeatable): created, restarting, running, removing, paused, exited, dead")
     List<String> statuses = new ArrayList<>();
 
+    @Option(names = "--filter", paramLabel = "KEY=VALUE", description = "Filter services by a property (supported filters: status)")
+    String filter;
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
+
+    // docker compose's boolean flag with a default of true: --orphans=false turns it off
+    @Option(names = "--orphans", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Include orphaned services (not declared by project; default: true)")
+    boolean orphans = true;
+
     @Parameters(paramLabel = "SERVICE", description = "Only these services")
     List<String> services = new ArrayList<>();
 
@@ -54,12 +69,12 @@ final class PsCommand implements Callable<Integer> {
         Map<String, String> env = root.context().env();
         String dir = env.getOrDefault("DOCKER_CONFIG", env.getOrDefault("HOME", "") + "/.docker");
         try {
-            java.nio.file.Path config = java.nio.file.Path.of(dir, "config.json");
-            if (java.nio.file.Files.isRegularFile(config)) {
+            Path config = Path.of(dir, "config.json");
+            if (Files.isRegularFile(config)) {
                 var node = new ObjectMapper().readTree(config.toFile()).get("psFormat");
                 if (node != null && node.isTextual() && !node.asText().isBlank()) return node.asText();
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // an unreadable docker config is the docker CLI's concern: the default table it is
         }
         return "table";
@@ -68,23 +83,46 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Context ctx = root.context();
-        for (String status : statuses) {
+        List<String> wanted = new ArrayList<>(statuses);
+        if (filter != null) {
+            int eq = filter.indexOf('=');
+            if (eq < 0) {
+                ctx.err().println("arguments to --filter should be in form KEY=VAL");
+                return ExitCodes.USAGE;
+            }
+            String key = filter.substring(0, eq);
+            if (key.equals("source")) {
+                // docker compose accepts the key and answers "not implemented": there is nothing to copy
+                ctx.err().println("--filter source is not implemented (docker compose does not implement it either)");
+                return ExitCodes.USAGE;
+            }
+            if (!key.equals("status")) {
+                ctx.err().println("unknown filter " + key + " (supported filters: status)");
+                return ExitCodes.USAGE;
+            }
+            wanted.add(filter.substring(eq + 1));
+        }
+        for (String status : wanted) {
             if (!STATES.contains(status)) {
                 ctx.err().println("invalid value \"" + status + "\" for --status: expected one of " + String.join(", ", STATES));
                 return ExitCodes.USAGE;
             }
         }
         // a status asks for every container in it, stopped and one-off ones too, as docker compose's --status does
-        boolean every = all || !statuses.isEmpty();
-        String name = root.projectNameForReading(List.of());
+        boolean every = all || !wanted.isEmpty();
+        ProjectScope scope = ProjectScope.of(root, services);
+        String name = scope.name();
+        // without --orphans, only the services the file declares, as docker compose (nothing to compare with -p alone)
+        // null: every service's containers
+        List<String> shown = !services.isEmpty() ? services : !orphans ? scope.services() : null;
         List<ObservedContainer> containers;
         try (Engine engine = root.connect()) {
             containers = engine.containers(name).stream()
                     .filter(c -> !c.oneoff() || every)
                     .filter(c -> every || c.running())
-                    .filter(c -> statuses.isEmpty() || statuses.contains(c.state()))
-                    .filter(c -> services.isEmpty() || services.contains(c.service()))
-                    .sorted(java.util.Comparator.comparing(ObservedContainer::name))
+                    .filter(c -> wanted.isEmpty() || wanted.contains(c.state()))
+                    .filter(c -> shown == null || shown.contains(c.service()))
+                    .sorted(Comparator.comparing(ObservedContainer::name))
                     .toList();
         }
         if (quiet) {
@@ -109,10 +147,10 @@ final class PsCommand implements Callable<Integer> {
             }
             ctx.out().println(new ObjectMapper().writeValueAsString(rows));
         } else if ("table".equals(effectiveFormat())) {
-            ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond()));
+            ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond(), !noTrunc));
         } else {
             try {
-                ctx.out().print(PsTemplate.render(effectiveFormat(), containers, ctx.clock().instant().getEpochSecond()));
+                ctx.out().print(PsTemplate.render(effectiveFormat(), containers, ctx.clock().instant().getEpochSecond(), !noTrunc));
             } catch (IllegalArgumentException e) {
                 ctx.err().println(e.getMessage());
                 return ExitCodes.USAGE;

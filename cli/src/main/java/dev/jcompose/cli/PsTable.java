@@ -11,18 +11,19 @@ import java.util.Set;
 final class PsTable {
     private PsTable() {}
 
-    static String render(List<ObservedContainer> containers, long nowEpochSeconds) {
+    /** @param trunc whether the command is shortened to 20 characters (not with {@code --no-trunc}) */
+    static String render(List<ObservedContainer> containers, long nowEpochSeconds, boolean trunc) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"});
         for (ObservedContainer c : containers) {
-            rows.add(new String[] {c.name(), c.image(), quoted(c.command()), c.service(),
+            rows.add(new String[] {c.name(), c.image(), quoted(c.command(), trunc), c.service(),
                     ago(nowEpochSeconds - c.created()), c.status(), ports(c.ports())});
         }
         return Columns.align(rows);
     }
 
-    static String quoted(String command) {
-        String c = command.length() > 20 ? command.substring(0, 19) + "…" : command;
+    static String quoted(String command, boolean trunc) {
+        String c = trunc && command.length() > 20 ? command.substring(0, 19) + "…" : command;
         return "\"" + c + "\"";
     }
 

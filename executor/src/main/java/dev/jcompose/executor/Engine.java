@@ -7,6 +7,7 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -144,6 +145,36 @@ public interface Engine extends AutoCloseable {
 
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container);
+
+    /** What is at a path in the container ({@code HEAD /containers/{id}/archive}), or empty when nothing is. */
+    Optional<ContainerPath> statPath(String container, String path);
+
+    /**
+     * A tar of the path in the container ({@code GET /containers/{id}/archive}), its root entry named after the
+     * path's last element, handed to {@code reader} while the call is open. Nothing there is an {@link EngineException}.
+     */
+    void copyFromContainer(String container, String path, ArchiveReader reader);
+
+    /**
+     * Extracts a tar stream into a folder of the container that exists ({@code PUT /containers/{id}/archive}); a
+     * directory never replaces a file there nor the reverse.
+     *
+     * @param copyUidGid the files take the container user's owner ({@code copyUIDGID}, docker cp's {@code -a})
+     */
+    void copyToContainer(String container, String directory, InputStream tar, boolean copyUidGid);
+
+    /**
+     * Streams the engine's events about the project's objects (label {@code com.docker.compose.project}) from
+     * {@code since} (null: from now) to {@code until} (null: until closed) to {@code events}, on a thread of the
+     * engine's. The handle ends when {@code until} has passed or when it is closed.
+     */
+    LogFollower events(String project, Instant since, Instant until, Consumer<EngineEvent> events);
+
+    /** One sample of a container's resource counters, with the sample before it ({@code stats?stream=false}). */
+    StatsSample stats(String container);
+
+    /** The project's volumes (label {@code com.docker.compose.project}) as the engine lists them. */
+    List<VolumeSummary> volumeSummaries(String project);
 
     @Override
     void close();

@@ -1,14 +1,19 @@
 package dev.jcompose.executor.docker;
 
+import dev.jcompose.executor.ArchiveReader;
+import dev.jcompose.executor.ContainerPath;
 import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
+import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -18,6 +23,7 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +36,8 @@ import java.util.function.Consumer;
  * both work.
  *
  * <p>This class connects and hands each call to what holds it: {@link ObservedReads} (the engine's state as observed
- * records), {@link ResourceCalls} (networks, volumes), {@link ContainerCalls}, {@link ImageCalls} and {@link Streams}
- * (attach, logs, exec, wait), all over one {@link Transport}.
+ * records), {@link ResourceCalls} (networks, volumes), {@link ContainerCalls}, {@link ImageCalls}, {@link Streams}
+ * (attach, logs, exec, wait), {@link ArchiveCalls} (cp) and {@link EventStream}, all over one {@link Transport}.
  */
 public final class DockerJavaEngine implements Engine {
     /** The newest Engine API version jcompose has been written against. */
@@ -44,16 +50,19 @@ public final class DockerJavaEngine implements Engine {
     private final ContainerCalls containers;
     private final ImageCalls images;
     private final Streams streams;
+    private final ArchiveCalls archives;
+    private final Transport transport;
 
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
         this.info = connection.info();
-        Transport transport = new Transport(connection.http(), info);
+        this.transport = new Transport(connection.http(), info);
         this.reads = new ObservedReads(transport);
         this.resources = new ResourceCalls(transport, reads, info);
         this.containers = new ContainerCalls(transport, resources, info);
         this.images = new ImageCalls(connection, transport);
         this.streams = new Streams(connection, transport);
+        this.archives = new ArchiveCalls(transport);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -224,6 +233,36 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public int waitContainer(String container) {
         return streams.waitContainer(container);
+    }
+
+    @Override
+    public Optional<ContainerPath> statPath(String container, String path) {
+        return archives.stat(container, path);
+    }
+
+    @Override
+    public void copyFromContainer(String container, String path, ArchiveReader reader) {
+        archives.copyFrom(container, path, reader);
+    }
+
+    @Override
+    public void copyToContainer(String container, String directory, InputStream tar, boolean copyUidGid) {
+        archives.copyTo(container, directory, tar, copyUidGid);
+    }
+
+    @Override
+    public LogFollower events(String project, Instant since, Instant until, Consumer<EngineEvent> events) {
+        return EventStream.open(transport, project, since, until, events);
+    }
+
+    @Override
+    public StatsSample stats(String container) {
+        return reads.stats(container);
+    }
+
+    @Override
+    public List<VolumeSummary> volumeSummaries(String project) {
+        return reads.volumeSummaries(project);
     }
 
     @Override

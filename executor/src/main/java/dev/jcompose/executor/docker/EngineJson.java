@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The engine's JSON as plain maps, lists, strings, longs, doubles and booleans, read and written with jackson-core's
@@ -23,6 +24,20 @@ final class EngineJson {
 
     Object read(InputStream in) throws IOException {
         try (JsonParser p = factory.createParser(in)) {
+            return p.nextToken() == null ? null : value(p);
+        }
+    }
+
+    /** Each of the JSON values one after the other in {@code in} (a stream of events), to {@code each}, until it ends. */
+    void readEach(InputStream in, Consumer<Object> each) throws IOException {
+        try (JsonParser p = factory.createParser(in)) {
+            while (p.nextToken() != null) each.accept(value(p));
+        }
+    }
+
+    /** {@code value} parsed from JSON text (a header's). */
+    Object read(String text) throws IOException {
+        try (JsonParser p = factory.createParser(text)) {
             return p.nextToken() == null ? null : value(p);
         }
     }

@@ -6,6 +6,8 @@ import static dev.jcompose.executor.docker.Transport.pathSegment;
 import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.executor.docker.Transport.NotFound;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -90,6 +93,52 @@ final class ObservedReads {
             rows.add(EngineJson.list(process).stream().map(String::valueOf).toList());
         }
         return new ContainerProcesses(EngineJson.strings(answer, "Titles"), rows);
+    }
+
+    /** One sample of the container's counters, and the one before (the engine waits for it with {@code stream=false}). */
+    StatsSample stats(String container) {
+        Object s = transport.call("stats of container " + container,
+                () -> transport.get("/containers/" + pathSegment(container) + "/stats?stream=false"));
+        Object cpu = EngineJson.field(s, "cpu_stats");
+        Object pre = EngineJson.field(s, "precpu_stats");
+        long online = EngineJson.number(cpu, "online_cpus");
+        if (online == 0) online = EngineJson.list(EngineJson.field(cpu, "cpu_usage"), "percpu_usage").size();
+        Object memory = EngineJson.field(s, "memory_stats");
+        Object memoryStats = EngineJson.field(memory, "stats");
+        // what docker leaves out of the usage it prints: cgroup v1 names it total_inactive_file, v2 inactive_file
+        long inactive = EngineJson.field(memoryStats, "total_inactive_file") != null ? EngineJson.number(memoryStats, "total_inactive_file")
+                : EngineJson.field(memoryStats, "inactive_file") != null ? EngineJson.number(memoryStats, "inactive_file") : -1;
+        long rx = 0;
+        long tx = 0;
+        if (EngineJson.field(s, "networks") instanceof Map<?, ?> networks) {
+            for (Object n : networks.values()) {
+                rx += EngineJson.number(n, "rx_bytes");
+                tx += EngineJson.number(n, "tx_bytes");
+            }
+        }
+        long read = 0;
+        long write = 0;
+        for (Object entry : EngineJson.list(EngineJson.field(s, "blkio_stats"), "io_service_bytes_recursive")) {
+            String op = String.valueOf(EngineJson.string(entry, "op")).toLowerCase(Locale.ROOT);
+            if (op.equals("read")) read += EngineJson.number(entry, "value");
+            if (op.equals("write")) write += EngineJson.number(entry, "value");
+        }
+        String name = orEmpty(EngineJson.string(s, "name")).replaceFirst("^/", "");
+        return new StatsSample(orEmpty(EngineJson.string(s, "id")), name,
+                EngineJson.number(EngineJson.field(cpu, "cpu_usage"), "total_usage"), EngineJson.number(EngineJson.field(pre, "cpu_usage"), "total_usage"),
+                EngineJson.number(cpu, "system_cpu_usage"), EngineJson.number(pre, "system_cpu_usage"), online,
+                EngineJson.number(memory, "usage"), inactive, EngineJson.number(memory, "limit"), rx, tx, read, write,
+                EngineJson.number(EngineJson.field(s, "pids_stats"), "current"));
+    }
+
+    List<VolumeSummary> volumeSummaries(String project) {
+        Object answer = transport.call("list volumes", () -> transport.get("/volumes?filters=" + filters("label", Labels.PROJECT + "=" + project)));
+        List<VolumeSummary> out = new ArrayList<>();
+        for (Object v : EngineJson.list(answer, "Volumes")) {
+            out.add(new VolumeSummary(EngineJson.string(v, "Name"), orEmpty(EngineJson.string(v, "Driver")), orEmpty(EngineJson.string(v, "Scope")),
+                    orEmpty(EngineJson.string(v, "Mountpoint")), EngineJson.stringMap(v, "Labels")));
+        }
+        return out;
     }
 
     List<ObservedNetwork> networks() {

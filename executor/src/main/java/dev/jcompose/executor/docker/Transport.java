@@ -9,6 +9,7 @@ import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.EngineUnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,32 @@ final class Transport {
             if (status == 304) throw new NotModifiedException("not modified");
             if (status >= 200 && status < 300) return json.read(r.getBody());
             String text = new String(r.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (status == 404) throw new NotFoundException(text);
+            throw new DockerException(text, status);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads an answer while its call is open: the status was a success; the body comes as the engine sends it. */
+    @FunctionalInterface
+    interface Answer<T> {
+        T read(DockerHttpClient.Response response) throws IOException;
+    }
+
+    /**
+     * One call on the negotiated API version whose answer is read as a stream ({@code method} a name, so that HEAD
+     * can be sent too), with {@code body} as a stream of {@code contentType} when not null. An error status throws
+     * as {@link #send} does.
+     */
+    <T> T exchange(String method, String path, InputStream body, String contentType, Answer<T> answer) {
+        var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
+        if (body != null) builder.putHeader("Content-Type", contentType).body(body);
+        try (DockerHttpClient.Response r = http.execute(builder.build())) {
+            int status = r.getStatusCode();
+            if (status >= 200 && status < 300) return answer.read(r);
+            // a HEAD answer has no body to say why
+            String text = method.equals("HEAD") ? "status " + status : new String(r.getBody().readAllBytes(), StandardCharsets.UTF_8);
             if (status == 404) throw new NotFoundException(text);
             throw new DockerException(text, status);
         } catch (IOException e) {

@@ -1,14 +1,19 @@
 package dev.jcompose.executor.memory;
 
+import dev.jcompose.executor.ArchiveReader;
+import dev.jcompose.executor.ContainerPath;
 import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.NetworkInUseException;
+import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
@@ -17,6 +22,10 @@ import dev.jcompose.planner.observed.PublishedPort;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -497,6 +508,105 @@ public final class InMemoryEngine implements Engine {
             Thread.currentThread().interrupt();
         }
         return 137;
+    }
+
+    private final InMemoryFiles files = new InMemoryFiles();
+    private final List<EngineEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized Optional<ContainerPath> statPath(String container, String path) {
+        existing(container);
+        return files.stat(container, path);
+    }
+
+    @Override
+    public void copyFromContainer(String container, String path, ArchiveReader reader) {
+        byte[] tar;
+        ContainerPath stat;
+        synchronized (this) {
+            existing(container);
+            tar = files.tarOf(container, path);
+            stat = files.stat(container, path).orElseThrow();
+        }
+        try {
+            reader.read(stat, new ByteArrayInputStream(tar));
+        } catch (IOException e) {
+            throw new EngineException("copy from " + container + ":" + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void copyToContainer(String container, String directory, InputStream tar, boolean copyUidGid) {
+        record("copy to container " + container + ":" + directory + (copyUidGid ? " with owners" : ""));
+        existing(container);
+        files.extract(container, directory, tar);
+    }
+
+    /** A file in a container, for a test to copy from. */
+    public synchronized void writeFile(String container, String path, String content) {
+        files.write(container, path, content == null ? null : content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file's content in a container, or null when there is none there. */
+    public synchronized String readFile(String container, String path) {
+        byte[] b = files.read(container, path);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private void existing(String container) {
+        if (!containers.containsKey(container)) throw new EngineException("No such container: " + container);
+    }
+
+    /** An event the engine will report to {@link #events} (the in-memory engine makes none itself). */
+    public synchronized void emit(EngineEvent event) {
+        events.add(event);
+    }
+
+    /**
+     * The events emitted with the project's label in [since, until]; with an until, the handle has ended when this
+     * returns, without one it waits to be closed, as the engine's stream does.
+     */
+    @Override
+    public LogFollower events(String project, Instant since, Instant until, Consumer<EngineEvent> consumer) {
+        List<EngineEvent> matching;
+        synchronized (this) {
+            matching = events.stream().filter(e -> project.equals(e.attributes().get(Labels.PROJECT)))
+                    .filter(e -> since == null || !e.time().isBefore(since))
+                    .filter(e -> until == null || !e.time().isAfter(until)).toList();
+        }
+        matching.forEach(consumer);
+        CountDownLatch closed = new CountDownLatch(until != null ? 0 : 1);
+        return new LogFollower() {
+            @Override
+            public void awaitEnd(long millis) {
+                try {
+                    closed.await(millis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        };
+    }
+
+    /** A running container's fixed counters (a tenth of a CPU of two, 10 MiB of 1 GiB...); a stopped one's are zeros, as the engine's. */
+    @Override
+    public synchronized StatsSample stats(String container) {
+        ObservedContainer c = containers.get(container);
+        if (c == null) throw new EngineException("No such container: " + container);
+        if (!c.running()) return new StatsSample(c.id(), c.name(), 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0);
+        return new StatsSample(c.id(), c.name(), 2_100_000_000L, 2_000_000_000L, 21_000_000_000L, 19_000_000_000L, 2,
+                12L << 20, 2L << 20, 1L << 30, 1_500, 750, 4096, 0, 1);
+    }
+
+    @Override
+    public synchronized List<VolumeSummary> volumeSummaries(String project) {
+        return volumes(project).stream().map(v -> new VolumeSummary(v.name(), v.driver(), "local",
+                "/var/lib/docker/volumes/" + v.name() + "/_data", v.labels())).toList();
     }
 
     /** The label a container of the engine carries, for assertions. */

@@ -1,6 +1,13 @@
 package dev.jcompose.executor.testing;
 
+import dev.jcompose.executor.ArchiveReader;
+import dev.jcompose.executor.ContainerPath;
 import dev.jcompose.executor.ContainerProcesses;
+import dev.jcompose.executor.EngineEvent;
+import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.VolumeSummary;
+import java.io.InputStream;
+import java.time.Instant;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineInfo;
 import dev.jcompose.executor.LogFollower;
@@ -64,5 +71,15 @@ public class ForwardingEngine implements Engine {
     public void pauseContainer(String name) { inner.pauseContainer(name); }
     public void unpauseContainer(String name) { inner.unpauseContainer(name); }
     public List<ObservedContainer> allProjectContainers() { return inner.allProjectContainers(); }
+    public Optional<ContainerPath> statPath(String container, String path) { return inner.statPath(container, path); }
+    public void copyFromContainer(String container, String path, ArchiveReader reader) { inner.copyFromContainer(container, path, reader); }
+    public void copyToContainer(String container, String directory, InputStream tar, boolean copyUidGid) {
+        inner.copyToContainer(container, directory, tar, copyUidGid);
+    }
+    public LogFollower events(String project, Instant since, Instant until, Consumer<EngineEvent> events) {
+        return inner.events(project, since, until, events);
+    }
+    public StatsSample stats(String container) { return inner.stats(container); }
+    public List<VolumeSummary> volumeSummaries(String project) { return inner.volumeSummaries(project); }
     public void close() { inner.close(); }
 }

@@ -1,0 +1,94 @@
+package dev.jcompose.executor.docker;
+
+import dev.jcompose.executor.EngineEvent;
+import dev.jcompose.executor.LogFollower;
+import dev.jcompose.planner.Labels;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/** The engine's event stream ({@code GET /events}) for one project, read on a thread of its own until it ends or is closed. */
+final class EventStream implements LogFollower {
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** What ended the stream when nobody closed it, for {@link #awaitEnd} to throw. */
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private Thread reader;
+
+    private EventStream() {}
+
+    static EventStream open(Transport transport, String project, Instant since, Instant until, Consumer<EngineEvent> events) {
+        String filters = URLEncoder.encode("{\"label\":[\"" + Labels.PROJECT + "=" + project.replace("\"", "\\\"") + "\"]}", StandardCharsets.UTF_8);
+        StringBuilder path = new StringBuilder("/events?filters=").append(filters);
+        if (since != null) path.append("&since=").append(seconds(since));
+        if (until != null) path.append("&until=").append(seconds(until));
+        EventStream stream = new EventStream();
+        EngineJson json = new EngineJson();
+        Thread reader = new Thread(() -> {
+            try {
+                transport.call("read events", () -> transport.exchange("GET", path.toString(), null, null, r -> {
+                    // a close that came before the answer did
+                    if (stream.closed.get()) return null;
+                    json.readEach(r.getBody(), e -> events.accept(event(e)));
+                    return null;
+                }));
+            } catch (RuntimeException e) {
+                // closing the stream ends the read with an error; one that was not asked for is the engine's to report
+                if (!stream.closed.get()) stream.failure.set(e);
+            } finally {
+                stream.ended.countDown();
+            }
+        }, "jcompose-events");
+        reader.setDaemon(true);
+        stream.reader = reader;
+        reader.start();
+        return stream;
+    }
+
+    /** The engine's form of a time with a fraction: {@code 1700000000.123456789}. */
+    static String seconds(Instant t) {
+        return BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).toPlainString();
+    }
+
+    private static EngineEvent event(Object e) {
+        Object actor = EngineJson.field(e, "Actor");
+        long nanos = EngineJson.number(e, "timeNano");
+        Instant time = nanos != 0 ? Instant.ofEpochSecond(0, nanos) : Instant.ofEpochSecond(EngineJson.number(e, "time"));
+        String action = EngineJson.string(e, "Action");
+        String id = EngineJson.string(actor, "ID");
+        return new EngineEvent(orEmpty(EngineJson.string(e, "Type")), orEmpty(action != null ? action : EngineJson.string(e, "status")),
+                orEmpty(id != null ? id : EngineJson.string(e, "id")), time, EngineJson.stringMap(actor, "Attributes"));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void awaitEnd(long millis) {
+        try {
+            ended.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException f = failure.getAndSet(null);
+        if (f != null) throw f;
+    }
+
+    /**
+     * Interrupts the reading thread, as docker-java ends its own streams: the engine's socket is an interruptible
+     * channel, so the blocked read ends with it closed. Closing the body from here instead would drain the chunked
+     * stream first, which never ends.
+     */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) return;
+        reader.interrupt();
+    }
+}
