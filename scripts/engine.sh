@@ -56,7 +56,13 @@ pools=(--default-address-pool base=10.222.0.0/16,size=24)
 grep -qs default-address-pools /etc/docker/daemon.json && pools=()
 say "starting dockerd in the background (log: $log)..."
 mkdir -p "$(dirname "$log")"
-nohup dockerd "${pools[@]}" >>"$log" 2>&1 </dev/null &
+# a session of its own: the engine outlives the shell, job or agent that started it (one whose process group is
+# killed when it ends would take the engine, and every later command's stack, with it)
+if command -v setsid >/dev/null 2>&1; then
+  setsid nohup dockerd "${pools[@]}" >>"$log" 2>&1 </dev/null &
+else
+  nohup dockerd "${pools[@]}" >>"$log" 2>&1 </dev/null &
+fi
 for _ in $(seq 1 "$wait_seconds"); do
   if ping_engine; then say "engine is up."; exit 0; fi
   sleep 1

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -98,7 +99,7 @@ class ComposeExtensionEngineTest {
     private static String failure(EngineExecutionResults results) {
         List<Event> failed = results.allEvents().failed().list();
         assertEquals(1, failed.size(), failed.toString());
-        Throwable t = failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable t = failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         return t.getMessage();
     }
 
@@ -107,6 +108,11 @@ class ComposeExtensionEngineTest {
         SEEN.clear();
         bothRunning = new CountDownLatch(2);
         var results = run(true, OnTheClass.class, OnAField.class);
+        // a class whose stack failed to come up fails as a container: its reason is what to read
+        List<String> classFailures = results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+                .toList();
+        assertEquals(List.of(), classFailures);
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(2).failed(0));
         String[] a = SEEN.get("class").split(" ");
         String[] b = SEEN.get("field").split(" ");
