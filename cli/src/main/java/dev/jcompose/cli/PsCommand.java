@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -117,7 +116,7 @@ final class PsCommand implements Callable<Integer> {
         List<String> shown = !services.isEmpty() ? services : !orphans ? scope.services() : null;
         List<ObservedContainer> containers;
         try (Engine engine = root.connect()) {
-            containers = engine.containers(name).stream()
+            containers = root.service(engine).containers(name).stream()
                     .filter(c -> !c.oneoff() || every)
                     .filter(c -> every || c.running())
                     .filter(c -> wanted.isEmpty() || wanted.contains(c.state()))
@@ -130,22 +129,7 @@ final class PsCommand implements Callable<Integer> {
         } else if (servicesOnly) {
             new TreeSet<>(containers.stream().map(ObservedContainer::service).toList()).forEach(ctx.out()::println);
         } else if ("json".equals(effectiveFormat())) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (ObservedContainer c : containers) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ID", c.id());
-                row.put("Name", c.name());
-                row.put("Image", c.image());
-                row.put("Command", c.command());
-                row.put("Project", c.project());
-                row.put("Service", c.service());
-                row.put("Created", c.created());
-                row.put("State", c.state());
-                row.put("Status", c.status());
-                row.put("Publishers", c.ports());
-                rows.add(row);
-            }
-            ctx.out().println(new ObjectMapper().writeValueAsString(rows));
+            ctx.out().print(PsJson.lines(containers));
         } else if ("table".equals(effectiveFormat())) {
             ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond(), !noTrunc));
         } else {
