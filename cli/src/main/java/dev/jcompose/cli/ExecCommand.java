@@ -85,9 +85,10 @@ final class ExecCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             boolean tty = ctx.terminal() && !noTty;
-            ExecSpec spec = new ExecSpec(command, user, workdir, environment, privileged, tty, detach);
-            // a TTY the person types into: keys go to the container as typed, until it ends (then the terminal is as it was)
+            // a TTY the person types into: keys go to the container as typed, until it ends (then the terminal is as it
+            // was), and the exec's TTY follows the window's size
             try (RawTerminal terminal = RawTerminal.enter(ctx, tty && interactive && !detach)) {
+                ExecSpec spec = new ExecSpec(command, user, workdir, environment, privileged, tty, detach, terminal.sizes());
                 return compose.exec(target.get().name(), spec, interactive && !detach ? ctx.in() : null,
                         bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes));
             }

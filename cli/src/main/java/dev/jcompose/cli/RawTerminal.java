@@ -1,9 +1,14 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.executor.TerminalSize;
+import dev.jcompose.executor.TerminalSizes;
 import dev.jcompose.service.Stdio;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,11 +18,13 @@ import java.util.concurrent.TimeUnit;
  * close, and by a shutdown hook when the JVM is ended otherwise. The JDK has no terminal API, so {@code stty} on
  * {@code /dev/tty} does it.
  */
-final class RawTerminal implements Stdio.Attached {
+final class RawTerminal implements Stdio.Attached, TerminalSizes {
     private static final File TTY = new File("/dev/tty");
 
     private final String saved;
     private final Thread restoreAtExit;
+    private final List<Consumer<TerminalSize>> listeners = new CopyOnWriteArrayList<>();
+    private sun.misc.SignalHandler previousWinch;
 
     private RawTerminal(String saved) {
         this.saved = saved;
@@ -39,21 +46,50 @@ final class RawTerminal implements Stdio.Attached {
         return saved != null;
     }
 
-    /** The terminal's size as {@code {rows, columns}}, or null when it cannot be read. */
-    static int[] size() {
+    /** The terminal's size now ({@code stty size}), or null when it cannot be read (no terminal, or a 0x0 one). */
+    @Override
+    public TerminalSize current() {
+        if (saved == null) return null;
         String out = stty("size");
         if (out == null) return null;
         String[] parts = out.strip().split("\\s+");
         try {
-            return parts.length == 2 ? new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])} : null;
-        } catch (NumberFormatException e) {
+            int rows = Integer.parseInt(parts[0]);
+            int columns = Integer.parseInt(parts[1]);
+            return parts.length == 2 && rows > 0 && columns > 0 ? new TerminalSize(rows, columns) : null;
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    /** Each window change (SIGWINCH) tells {@code listener} the new size, until close. */
+    @Override
+    public synchronized void onChange(Consumer<TerminalSize> listener) {
+        if (saved == null) return;
+        listeners.add(listener);
+        if (previousWinch != null) return;
+        try {
+            previousWinch = sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> new Thread(() -> {
+                TerminalSize size = current();
+                if (size != null) listeners.forEach(l -> l.accept(size));
+            }, "jcompose-winch").start());
+        } catch (IllegalArgumentException e) {
+            // no SIGWINCH on this platform: the size stays what it was at the start
+        }
+    }
+
+    @Override
+    public TerminalSizes sizes() {
+        return this;
     }
 
     @Override
     public void close() {
         if (saved == null) return;
+        synchronized (this) {
+            listeners.clear();
+            if (previousWinch != null) sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), previousWinch);
+        }
         restore();
         try {
             Runtime.getRuntime().removeShutdownHook(restoreAtExit);

@@ -105,6 +105,14 @@ class TerminalEngineTest {
         type("echo hi-$((40+2))");
         s = await("hi-42");
         assertEquals(1, s.lines().filter(l -> l.contains("echo hi-$((40+2))")).count(), "typed once, echoed once (raw mode):\n" + s);
+        // the exec's TTY has the window's size, and follows it when it changes
+        type("echo size-$(stty size | tr ' ' x)");
+        await("size-40x150");
+        run("tmux", "resize-window", "-t", session, "-x", "120", "-y", "30");
+        Thread.sleep(1_000);
+        type("echo resized-$(stty size | tr ' ' x)");
+        await("resized-30x120");
+        run("tmux", "resize-window", "-t", session, "-x", "150", "-y", "40");
         type("exit");
         // the prompt is back (a key typed before jcompose has ended would be read by it, as by the docker CLI)
         awaitPrompts(3);
@@ -112,8 +120,9 @@ class TerminalEngineTest {
         await("RESTORED");
 
         // run with a TTY: raw mode from the attach to the exit, the same way
+        long shellPrompts = screen().lines().filter(l -> l.contains("/ #")).count();
         type("jcompose -p " + project + " run --rm box sh");
-        awaitCount("/ #", 3);
+        awaitCount("/ #", shellPrompts + 1);
         type("echo run-$((6*7))");
         s = await("run-42");
         assertEquals(1, s.lines().filter(l -> l.contains("echo run-$((6*7))")).count(), "typed once, echoed once (raw mode):\n" + s);
@@ -140,7 +149,7 @@ class TerminalEngineTest {
     }
 
     /** Waits until {@code text} is on the screen {@code n} times. */
-    private void awaitCount(String text, int n) throws Exception {
+    private void awaitCount(String text, long n) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (screen().lines().filter(l -> l.contains(text)).count() >= n) return;

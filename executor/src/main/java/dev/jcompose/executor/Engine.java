@@ -143,6 +143,9 @@ public interface Engine extends AutoCloseable {
     /** The processes running in a container ({@code GET /containers/{id}/top}); one that is not running is an error. */
     ContainerProcesses top(String container);
 
+    /** Sets the size of a running container's TTY (its programs then draw for a window of that size). */
+    void resizeContainer(String container, TerminalSize size);
+
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container);
 

@@ -6,6 +6,7 @@ import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.StateCollector;
+import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.planner.BuildOptions;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ImagePlanner;
@@ -198,12 +199,40 @@ public final class ComposeService {
         try (Stdio.Attached attached = stdio.whileAttached().get()) {
             LogFollower follower = engine.attach(spec.name(), spec.tty(), request.openStdin() ? stdio.in() : null, stdio.out(), stdio.err());
             engine.startContainer(spec.name());
+            if (spec.tty()) {
+                // its TTY takes the local terminal's size, now and whenever the window changes
+                TerminalSize now = attached.sizes().current();
+                if (now != null) {
+                    engine.resizeContainer(spec.name(), now);
+                    // once more a moment later, as the docker CLI does: a resize that comes while the engine still sets
+                    // the container's TTY up can be lost, and the shell then sees a 0x0 terminal
+                    Thread again = new Thread(() -> {
+                        try {
+                            Thread.sleep(300);
+                            resizeQuietly(spec.name(), now);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "jcompose-resize");
+                    again.setDaemon(true);
+                    again.start();
+                }
+                attached.sizes().onChange(size -> resizeQuietly(spec.name(), size));
+            }
             code = engine.waitContainer(spec.name());
             follower.awaitEnd(5_000); // its last lines come before the exit
             follower.close();
         }
         if (request.remove()) engine.removeContainer(spec.name(), true);
         return new RunResult(Outcome.OK, spec.name(), code);
+    }
+
+    private void resizeQuietly(String container, TerminalSize size) {
+        try {
+            engine.resizeContainer(container, size);
+        } catch (RuntimeException e) {
+            // it may have ended between the window change and this call: nothing left to resize
+        }
     }
 
     /** {@code ps}: the project's containers (one-offs and stopped ones included), by name. */

@@ -1,5 +1,6 @@
 package dev.jcompose.service;
 
+import dev.jcompose.executor.TerminalSizes;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,6 +17,11 @@ public record Stdio(InputStream in, Consumer<byte[]> out, Consumer<byte[]> err, 
     public interface Attached extends AutoCloseable {
         @Override
         void close();
+
+        /** The local terminal's size, which a container's TTY follows; none by default. */
+        default TerminalSizes sizes() {
+            return TerminalSizes.NONE;
+        }
     }
 
     public Stdio {

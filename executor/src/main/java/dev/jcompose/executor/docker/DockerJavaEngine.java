@@ -13,6 +13,7 @@ import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
@@ -233,6 +234,11 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public int waitContainer(String container) {
         return streams.waitContainer(container);
+    }
+
+    @Override
+    public void resizeContainer(String container, TerminalSize size) {
+        streams.resizeContainer(container, size);
     }
 
     @Override

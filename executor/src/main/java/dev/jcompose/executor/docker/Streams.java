@@ -8,6 +8,7 @@ import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
+import dev.jcompose.executor.TerminalSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
@@ -95,6 +96,12 @@ final class Streams {
             String body = "{\"Detach\":false,\"Tty\":" + spec.tty() + "}";
             Hijacked stream = Hijacked.open(connection.unixSocket(), "/v" + connection.info().apiVersion() + "/exec/" + id + "/start",
                     body, spec.tty(), stdin, stdout, stderr);
+            if (spec.tty()) {
+                // started: its TTY takes the local terminal's size now, and again whenever the window changes
+                TerminalSize now = spec.sizes().current();
+                if (now != null) resizeExec(id, now);
+                spec.sizes().onChange(size -> resizeExec(id, size));
+            }
             stream.awaitEnd(0);
             stream.close();
             return exitCode(what, id);
@@ -116,6 +123,20 @@ final class Streams {
     private int exitCode(String what, String execId) {
         Long code = transport.call(what, () -> connection.client().inspectExecCmd(execId).exec()).getExitCodeLong();
         return code == null ? -1 : code.intValue();
+    }
+
+    private void resizeExec(String execId, TerminalSize size) {
+        try {
+            transport.call("resize exec " + execId, () -> connection.client().resizeExecCmd(execId)
+                    .withSize(size.rows(), size.columns()).exec());
+        } catch (EngineException e) {
+            // the exec may have ended between the window change and this call: nothing left to resize
+        }
+    }
+
+    void resizeContainer(String container, TerminalSize size) {
+        transport.call("resize the TTY of " + container, () -> connection.client().resizeContainerCmd(container)
+                .withSize(size.rows(), size.columns()).exec());
     }
 
     /** Blocks until the container stops and returns its exit code. */

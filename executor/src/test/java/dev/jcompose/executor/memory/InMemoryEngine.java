@@ -13,6 +13,7 @@ import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.NetworkInUseException;
 import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -486,6 +487,11 @@ public final class InMemoryEngine implements Engine {
         if (c == null) throw new EngineException("No such container: " + container);
         if (!c.running()) throw new EngineException("top of container " + container + ": container " + container + " is not running");
         return new ContainerProcesses(PS_TITLES, List.of(List.of("root", "1", "0", "0", "00:00", "?", "00:00:00", c.command())));
+    }
+
+    @Override
+    public void resizeContainer(String container, TerminalSize size) {
+        record("resize container " + container + " to " + size.rows() + "x" + size.columns());
     }
 
     @Override

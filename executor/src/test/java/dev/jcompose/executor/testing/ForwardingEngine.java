@@ -5,6 +5,7 @@ import dev.jcompose.executor.ContainerPath;
 import dev.jcompose.executor.ContainerProcesses;
 import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import java.io.InputStream;
 import java.time.Instant;
@@ -64,6 +65,9 @@ public class ForwardingEngine implements Engine {
         return inner.logs(container, options, lines);
     }
     public int waitContainer(String container) { return inner.waitContainer(container); }
+
+    @Override
+    public void resizeContainer(String container, TerminalSize size) { inner.resizeContainer(container, size); }
     public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
     public ContainerProcesses top(String container) { return inner.top(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
