@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of jcompose as a library (issue 12): in one JVM (api/src/test/java/dev/jcompose/api/InProcessBench.java)
 # against the CLI doing the same, on the same engine, one after the other. Rows:
-#   - no-op up of a 50-service stack (bench/gen-stack.py): ComposeStack.up() on a stack that is up, median of $RUNS
+#   - no-op up of a 50-service stack (bench/gen-stack.py): ComposeStack.up() on a stack that is up, median of $RUNS (100)
 #     after as many warm-up calls; the CLI's `up -d --wait` on its own copy of the stack, median of $CLI_RUNS;
 #   - up of the dev sample (samples/compose.yaml + compose.dev.yaml) from nothing (images built, Redis healthy, app
 #     healthy), median of $COLD_RUNS, each followed by a down.
@@ -9,7 +9,7 @@
 # (scripts/engine.sh, scripts/base-images.sh) and the built project (mvn -q package -DskipTests).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs=${RUNS:-30}; cli_runs=${CLI_RUNS:-5}; cold_runs=${COLD_RUNS:-3}
+runs=${RUNS:-100}; cli_runs=${CLI_RUNS:-5}; cold_runs=${COLD_RUNS:-3}
 work=$(mktemp -d)
 export JCOMPOSE_SETUP=0
 cd "$here"
