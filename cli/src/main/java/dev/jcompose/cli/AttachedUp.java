@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AttachedUp {
     /** The attached options of up. */
-    record Options(int timeout, boolean abortOnExit, boolean abortOnFailure, String exitCodeFrom) {}
+    record Options(int timeout, boolean abortOnExit, boolean abortOnFailure, String exitCodeFrom, boolean coloured) {}
 
     private final RootCommand root;
     private final Engine engine;
@@ -50,7 +50,7 @@ final class AttachedUp {
                 .filter(c -> project.service(c.service()).options().lifecycle().attach())
                 .sorted(Comparator.comparing(ObservedContainer::name)).toList();
         if (containers.isEmpty()) return ExitCodes.OK;
-        LogPrefixes prefixes = new LogPrefixes(project.name(), containers);
+        LogPrefixes prefixes = new LogPrefixes(project.name(), containers, options.coloured());
         out.println("Attaching to " + String.join(", ", containers.stream().map(prefixes::name).toList()));
 
         CountDownLatch allStopped = new CountDownLatch(containers.size());

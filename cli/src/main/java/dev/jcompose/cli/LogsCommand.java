@@ -50,8 +50,7 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Show logs before a timestamp (e.g. 2024-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
     String until;
 
-    // jcompose prints no colours yet (neither here nor in attached up): accepted so that docker compose's scripts run
-    @Option(names = "--no-color", description = "Produce monochrome output (jcompose's output has no colours yet)")
+    @Option(names = "--no-color", description = "Produce monochrome output")
     boolean noColor;
 
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
@@ -109,6 +108,11 @@ final class LogsCommand implements Callable<Integer> {
         return new LogOptions(follow, lines, from, to, timestamps);
     }
 
+    /** Prefixes in colour: when ANSI is on ({@code --ansi}, a terminal) and not {@code --no-color}. */
+    private boolean coloured() {
+        return !noColor && root.modes().ansi();
+    }
+
     /** How often {@code -f} looks for containers that started after it did. */
     static final long NEW_CONTAINER_POLL_MILLIS = 500;
 
@@ -130,7 +134,7 @@ final class LogsCommand implements Callable<Integer> {
                 ended.notifyAll();
             }
         })) {
-            LogPrefixes prefixes = new LogPrefixes(project, containers);
+            LogPrefixes prefixes = new LogPrefixes(project, containers, coloured());
             for (ObservedContainer c : containers) {
                 follow(ctx, service, c, prefixes, options, followers, running, ended, interrupted, followed);
             }
@@ -149,7 +153,7 @@ final class LogsCommand implements Callable<Integer> {
                             .filter(c -> c.running() && (!followed.containsKey(c.name()) || followed.get(c.name()) != Instant.MIN))
                             .toList();
                     if (!started.isEmpty()) {
-                        LogPrefixes wider = new LogPrefixes(project, now);
+                        LogPrefixes wider = new LogPrefixes(project, now, coloured());
                         for (ObservedContainer c : started) {
                             // a new container's whole log; a restarted one's from the moment its last stream ended
                             Instant from = followed.get(c.name());

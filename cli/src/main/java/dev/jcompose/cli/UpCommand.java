@@ -58,6 +58,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
     String exitCodeFrom;
 
+    @Option(names = "--no-color", description = "Produce monochrome output")
+    boolean noColor;
+
     @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Accepted for docker compose compatibility; jcompose has no interactive menu")
     Boolean menu;
 
@@ -94,7 +97,7 @@ final class UpCommand implements Callable<Integer> {
             int exit = events.exitCode(root.service(engine).up(project, new UpRequest(options, buildOptions, waitReady, waitTimeout, dryRun), events));
             if (exit != ExitCodes.OK || dryRun || noStart || waitReady || detach) return exit;
             // attached: the lock is released by now, so that other commands can act on the stack while its logs stream
-            return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom)).run();
+            return new AttachedUp(root, engine, project, new AttachedUp.Options(timeout, abortOnExit, abortOnFailure, exitCodeFrom, !noColor && root.modes().ansi())).run();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.LogFollower;
@@ -125,5 +126,16 @@ class LogsCommandTest {
         CliRunner.Result r = CliRunner.withEngine(elsewhere, engine).run("-p", "demo", "logs", "db");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("db-1  | db ready\n", r.out());
+    }
+
+    @Test
+    void withAnsiEachContainersPrefixHasDockerComposesNextColourAndNoColorTakesThemOff() {
+        CliRunner.Result coloured = cli.run("--ansi", "always", "logs");
+        assertEquals(0, coloured.exit(), coloured.toString());
+        assertTrue(coloured.out().contains("\033[36mdb-1   |\033[0m db ready"), coloured.out());
+        assertTrue(coloured.out().contains("\033[33mweb-1  |\033[0m hello"), coloured.out());
+        CliRunner.Result plain = cli.run("--ansi", "always", "logs", "--no-color");
+        assertFalse(plain.out().contains("\033["), plain.out());
+        assertFalse(cli.run("logs").out().contains("\033["), "no terminal: no colours");
     }
 }
