@@ -102,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL", description = "Keep STDIN open even if not attached (default: true)")
     boolean interactive = true;
 
+    @Option(names = "--dry-run", description = "Print the plans (images, dependencies, the one-off) and change nothing")
+    boolean dryRun;
+
     @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation (by default one is allocated when in a terminal)")
     boolean noTty;
 
@@ -132,8 +135,9 @@ final class RunCommand implements Callable<Integer> {
             boolean raw = request.tty() && request.openStdin();
             RunResult result = root.service(engine).run(loaded.project(), request,
                     new Stdio(ctx.in(), bytes -> write(ctx.out(), bytes), bytes -> write(ctx.err(), bytes), () -> RawTerminal.enter(ctx, raw)),
-                    events);
+                    events, dryRun);
             int exit = events.exitCode(result.outcome());
+            if (dryRun) return exit;
             if (exit != ExitCodes.OK) return exit;
             if (detach) ctx.out().println(result.container());
             return result.exitCode();

@@ -181,4 +181,15 @@ class RunCommandTest {
         assertEquals("x", spec.environment().get("GIVEN"));
         assertFalse(spec.environment().containsKey("UNSET"), "a variable set nowhere is left out, as docker compose leaves it");
     }
+
+    @Test
+    void dryRunPrintsThePlansAndChangesNothing() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), "name: demo\nservices:\n  web: {image: busybox, depends_on: [db]}\n  db: {image: busybox}\n");
+        InMemoryEngine memory = new InMemoryEngine().withImages("busybox");
+        CliRunner.Result r = CliRunner.withEngine(dir, memory).run("run", "--dry-run", "--rm", "web", "echo", "hi");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("create Container demo-db-1"), "the dependency's plan: " + r.out());
+        assertTrue(r.out().contains("create Container demo-web-run-"), "the one-off's: " + r.out());
+        assertEquals(List.of(), memory.calls(), "nothing changed");
+    }
 }

@@ -173,6 +173,14 @@ public final class ComposeService {
      * @throws IllegalArgumentException when the project cannot take the overrides ({@link RunOverrides#problems})
      */
     public RunResult run(Project project, RunRequest request, Stdio stdio, Events events) {
+        return run(project, request, stdio, events, false);
+    }
+
+    /**
+     * {@code run}, or with {@code dryRun} its plans only (images, dependencies, the one-off's networks, volumes and
+     * creation), each told to {@link Events#dryRun} as it would run, and nothing changed or attached.
+     */
+    public RunResult run(Project project, RunRequest request, Stdio stdio, Events events, boolean dryRun) {
         // the service as the one-off is made of it, in the project: a volume only -v mounts is made like the file's
         Project applied = request.overrides().applyTo(project, request.service());
         Service service = applied.service(request.service());
@@ -184,15 +192,16 @@ public final class ComposeService {
         try (ProjectLock lock = lock(project.name(), events)) {
             Project needed = request.options().noDeps() ? applied.withServices(List.of(service.name()))
                     : Selection.withDependencies(applied, List.of(service.name()));
-            Images images = images(needed, observe(needed), request.build(), false, events);
+            Images images = images(needed, observe(needed), request.build(), dryRun, events);
             if (!images.outcome().ok()) return new RunResult(images.outcome(), null, 0);
             String imageId = images.observed().imageId(ImagePlanner.imageName(applied, service));
             ContainerSpec oneOff = ContainerSpecs.oneOff(applied, service, imageId, slug(), request.name(), request.useAliases());
             spec = request.detach() ? oneOff : oneOff.withStdio(request.openStdin(), request.tty());
-            Outcome deps = execute(Planner.runDependencies(applied, observe(applied), service.name(), request.options()), false, events);
+            Outcome deps = execute(Planner.runDependencies(applied, observe(applied), service.name(), request.options()), dryRun, events);
             if (!deps.ok()) return new RunResult(deps, null, 0);
             Outcome created = execute(Planner.runContainer(applied, observe(applied), spec, request.detach(),
-                    request.options().pull()), false, events);
+                    request.options().pull()), dryRun, events);
+            if (dryRun) return new RunResult(created, null, 0);
             if (!created.ok() || request.detach()) return new RunResult(created, created.ok() ? spec.name() : null, 0);
         }
         int code;
