@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * and types ({@code ID}, {@code Name}, {@code Names}, {@code Image}, {@code Command}, {@code Project},
  * {@code Service}, {@code Created} (seconds), {@code State}, {@code Status}, {@code Health}, {@code ExitCode},
  * {@code Publishers} of {@code URL}/{@code TargetPort}/{@code PublishedPort}/{@code Protocol}, {@code Labels},
- * {@code LocalVolumes}), so that a script written for its output reads ours.
+ * {@code Mounts}, {@code Networks}, {@code LocalVolumes}; its sizes only with a size flag, which ps has not), so that a script written for its output reads ours.
  */
 final class PsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +55,8 @@ final class PsJson {
         }
         row.put("Publishers", publishers);
         row.put("Labels", c.labels());
+        row.put("Mounts", c.mounts());
+        row.put("Networks", c.networks());
         // the named volumes it mounts: anonymous ones are named by a 64-hex id, named ones by <project>_<name>
         row.put("LocalVolumes", (int) c.volumeMounts().values().stream().filter(v -> !v.matches("[0-9a-f]{64}")).count());
         return row;

@@ -22,7 +22,8 @@ class PsJsonTest {
         return new ObservedContainer("0123456789abcdef0123", name, "busybox", "sha256:b", "sleep 600", 1_700_000_000L, state, status,
                 new TreeMap<>(Map.of("com.docker.compose.project", "demo", "com.docker.compose.service", "web")),
                 List.of(new PublishedPort("0.0.0.0", 8080, 80, "tcp"), new PublishedPort(null, null, 443, "tcp")),
-                new TreeMap<>(Map.of("/data", "demo_data", "/cache", "a".repeat(64))));
+                new TreeMap<>(Map.of("/data", "demo_data", "/cache", "a".repeat(64))), List.of("demo_default", "demo_back"),
+                List.of("demo_data", "a".repeat(64), "/srv/www"));
     }
 
     @Test
@@ -33,7 +34,9 @@ class PsJsonTest {
         assertEquals(2, lines.size(), out);
         JsonNode first = JSON.readTree(lines.get(0));
         assertEquals(List.of("ID", "Name", "Names", "Image", "Command", "Project", "Service", "Created", "State", "Status",
-                "Health", "ExitCode", "Publishers", "Labels", "LocalVolumes"), iterate(first));
+                "Health", "ExitCode", "Publishers", "Labels", "Mounts", "Networks", "LocalVolumes"), iterate(first));
+        assertEquals("[\"demo_back\",\"demo_default\"]", first.get("Networks").toString());
+        assertEquals("/srv/www", first.get("Mounts").get(2).asText());
         assertEquals("demo-web-1", first.get("Name").asText());
         assertEquals("demo-web-1", first.get("Names").get(0).asText());
         assertEquals(1_700_000_000L, first.get("Created").asLong());

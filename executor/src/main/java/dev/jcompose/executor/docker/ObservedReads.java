@@ -56,15 +56,22 @@ final class ObservedReads {
                         (int) EngineJson.number(p, "PrivatePort"), EngineJson.string(p, "Type")));
             }
             TreeMap<String, String> volumes = new TreeMap<>();
+            List<String> mounts = new ArrayList<>();
             for (Object m : EngineJson.list(c, "Mounts")) {
                 // volume mounts have a name (binds have none)
                 String volume = EngineJson.string(m, "Name");
                 String destination = EngineJson.string(m, "Destination");
                 if (volume != null && !volume.isEmpty() && destination != null) volumes.put(destination, volume);
+                String shown = volume != null && !volume.isEmpty() ? volume : EngineJson.string(m, "Source");
+                if (shown != null && !shown.isEmpty()) mounts.add(shown);
             }
+            Object networkSettings = EngineJson.field(c, "NetworkSettings");
+            List<String> networks = new ArrayList<>();
+            Object attached = networkSettings == null ? null : EngineJson.field(networkSettings, "Networks");
+            if (attached instanceof Map<?, ?> byName) byName.keySet().forEach(k -> networks.add(String.valueOf(k)));
             out.add(new ObservedContainer(id, name, EngineJson.string(c, "Image"), EngineJson.string(c, "ImageID"),
                     orEmpty(EngineJson.string(c, "Command")), EngineJson.number(c, "Created"), orEmpty(EngineJson.string(c, "State")),
-                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes));
+                    orEmpty(EngineJson.string(c, "Status")), EngineJson.stringMap(c, "Labels"), ports, volumes, networks, mounts));
         }
         return out;
     }

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param status  the engine's human status ("Up 3 seconds", "Exited (0) 2 minutes ago")
  * @param created      seconds since the epoch
  * @param volumeMounts the container's volume mounts, target path to engine volume name (anonymous ones included)
+ * @param networks     the names of the networks it is connected to, sorted
+ * @param mounts       what it mounts, as docker compose's ps names them: a volume's name, a bind's source path
  */
 public record ObservedContainer(
         String id,
@@ -25,16 +27,28 @@ public record ObservedContainer(
         String status,
         SortedMap<String, String> labels,
         List<PublishedPort> ports,
-        SortedMap<String, String> volumeMounts) {
+        SortedMap<String, String> volumeMounts,
+        List<String> networks,
+        List<String> mounts) {
 
     public ObservedContainer {
+        networks = networks == null ? List.of() : networks.stream().sorted().toList();
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         ports = List.copyOf(ports);
         volumeMounts = java.util.Collections.unmodifiableSortedMap(volumeMounts == null ? new TreeMap<>() : new TreeMap<>(volumeMounts));
     }
 
+    /** A container as the planner needs it: without the networks and mounts only listings show. */
+    public ObservedContainer(String id, String name, String image, String imageId, String command, long created, String state,
+                             String status, SortedMap<String, String> labels, List<PublishedPort> ports,
+                             SortedMap<String, String> volumeMounts) {
+        this(id, name, image, imageId, command, created, state, status, labels, ports, volumeMounts, List.of(), List.of());
+    }
+
     public ObservedContainer withName(String newName) {
-        return new ObservedContainer(id, newName, image, imageId, command, created, state, status, labels, ports, volumeMounts);
+        return new ObservedContainer(id, newName, image, imageId, command, created, state, status, labels, ports, volumeMounts,
+                networks, mounts);
     }
 
     public String project() {
