@@ -1,5 +1,6 @@
 package dev.jcompose.api;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ record Owner(String host, long pid, long startMillis) {
 
     static Owner current(String host) {
         ProcessHandle self = ProcessHandle.current();
-        return new Owner(host, self.pid(), self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
+        return new Owner(host, self.pid(), self.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
     }
 
     String label() {

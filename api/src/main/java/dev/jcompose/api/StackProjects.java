@@ -6,6 +6,7 @@ import dev.jcompose.spec.model.Service;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** What a stack for tests changes in the project it loaded, before anything reaches the engine: pure functions. */
 final class StackProjects {
@@ -29,7 +30,7 @@ final class StackProjects {
         });
     }
 
-    private static Project map(Project project, java.util.function.UnaryOperator<Service> change) {
+    private static Project map(Project project, UnaryOperator<Service> change) {
         SortedMap<String, Service> services = new TreeMap<>();
         project.services().forEach((name, s) -> services.put(name, change.apply(s)));
         return new Project(project.name(), project.workingDir(), project.configFiles(), services, project.networks(),

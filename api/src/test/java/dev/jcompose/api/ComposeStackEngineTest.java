@@ -41,7 +41,7 @@ class ComposeStackEngineTest {
     /** Whatever the engine still has of the project: containers, networks, volumes. */
     private static List<String> leftovers(String project) {
         try (Engine engine = RealEngine.connect()) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             engine.containers(project).forEach(c -> out.add("container " + c.name()));
             engine.networks().stream().filter(n -> project.equals(n.project())).forEach(n -> out.add("network " + n.name()));
             engine.volumes(project).forEach(v -> out.add("volume " + v.name()));

@@ -10,6 +10,7 @@ import dev.jcompose.spec.model.PortConfig;
 import dev.jcompose.spec.model.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class StackPartsTest {
     void anOwnerWhoseProcessEndedIsDeadAndOneOfAnotherHostAlwaysCountsAsAlive() throws Exception {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
-        long start = p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(1L);
+        long start = p.info().startInstant().map(Instant::toEpochMilli).orElse(1L);
         Owner ended = new Owner("here", p.pid(), start);
         assertFalse(ended.alive("here"), "its process is gone");
         assertTrue(ended.alive("elsewhere"), "another host's processes cannot be seen from here: never swept");

@@ -1,8 +1,8 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
-import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,8 +127,8 @@ final class LifecycleCommands {
                 if (force || targets.dryRun) return plan;
                 // Without --force, ask as docker compose does; where nobody can answer (CI, a pipe), remove nothing.
                 Console console = System.console();
-                String names = plan.steps().stream().filter(s -> s.action() instanceof dev.jcompose.planner.plan.Action.RemoveContainer)
-                        .map(s -> s.action().resource().replace("Container ", "")).collect(java.util.stream.Collectors.joining(", "));
+                String names = plan.steps().stream().filter(s -> s.action() instanceof Action.RemoveContainer)
+                        .map(s -> s.action().resource().replace("Container ", "")).collect(Collectors.joining(", "));
                 String answer = console == null ? null : console.readLine("Going to remove %s%nAre you sure? [y/N] ", names);
                 if (answer != null && answer.strip().toLowerCase().startsWith("y")) return plan;
                 ctx.err().println(console == null ? "rm would remove " + names + ": pass --force to confirm (no terminal to ask on)" : "Nothing removed");

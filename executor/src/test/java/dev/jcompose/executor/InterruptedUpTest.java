@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.memory.InMemoryEngine;
 import dev.jcompose.planner.ConfigHasher;
+import dev.jcompose.planner.Orphans;
 import dev.jcompose.planner.Planner;
+import dev.jcompose.planner.PullPolicy;
+import dev.jcompose.planner.Recreate;
 import dev.jcompose.planner.UpOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.plan.Plan;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +56,7 @@ class InterruptedUpTest {
         for (int stopAt = 1; ; stopAt++) {
             InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
             assertTrue(new Executor(engine, 4).execute(up(before, engine), ProgressListener.NONE).succeeded());
-            Map<String, String> volumes = new java.util.TreeMap<>();
+            Map<String, String> volumes = new TreeMap<>();
             for (ObservedContainer c : engine.containers("demo")) volumes.put(c.name(), c.volumeMounts().get("/data"));
 
             AtomicInteger n = new AtomicInteger();
@@ -93,7 +97,7 @@ class InterruptedUpTest {
         new Executor(engine, 4).execute(up(before, engine), ProgressListener.NONE);
         String old = engine.containers("demo").stream().filter(c -> c.name().equals("demo-web-1")).findFirst().orElseThrow().volumeMounts().get("/data");
         Project after = project("[sleep, '2']");
-        Plan plan = Planner.up(after, StateCollector.collect(engine, after), new UpOptions(dev.jcompose.planner.Recreate.DIVERGED, true, dev.jcompose.planner.Orphans.WARN, 10, true, dev.jcompose.planner.PullPolicy.SERVICE, false));
+        Plan plan = Planner.up(after, StateCollector.collect(engine, after), new UpOptions(Recreate.DIVERGED, true, Orphans.WARN, 10, true, PullPolicy.SERVICE, false));
         assertTrue(new Executor(engine, 4).execute(plan, ProgressListener.NONE).succeeded());
         String now = engine.containers("demo").stream().filter(c -> c.name().equals("demo-web-1")).findFirst().orElseThrow().volumeMounts().get("/data");
         assertFalse(old.equals(now), "a new anonymous volume: " + old + " / " + now);

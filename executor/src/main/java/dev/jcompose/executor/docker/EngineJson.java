@@ -3,8 +3,10 @@ package dev.jcompose.executor.docker;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,11 +77,11 @@ final class EngineJson {
 
     /** {@code value} (maps, lists, strings, numbers, booleans, nulls) as JSON bytes. */
     byte[] write(Object value) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (com.fasterxml.jackson.core.JsonGenerator g = factory.createGenerator(out)) {
             write(g, value);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -8,6 +8,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
@@ -17,24 +18,29 @@ import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
 import dev.jcompose.planner.observed.PublishedPort;
+import dev.jcompose.planner.spec.BuildSpec;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -56,10 +62,10 @@ public final class InMemoryEngine implements Engine {
     /** Image reference to id. */
     private final Map<String, String> images = new TreeMap<>();
     /** Image id to its labels, for the images a build made. */
-    private final Map<String, java.util.SortedMap<String, String>> imageLabels = new TreeMap<>();
+    private final Map<String, SortedMap<String, String>> imageLabels = new TreeMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Script> scripts = new TreeMap<>();
-    private final Map<String, java.util.concurrent.CountDownLatch> stops = new TreeMap<>();
+    private final Map<String, CountDownLatch> stops = new TreeMap<>();
     private Predicate<String> failing = call -> false;
     private int nextId = 1;
     private long clock = 1_700_000_000L;
@@ -143,11 +149,11 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) {
+    public synchronized Optional<ObservedImage> image(String reference) {
         String id = images.containsKey(reference) ? images.get(reference) : images.containsValue(reference) ? reference : null;
         if (id == null) return Optional.empty();
         List<String> tags = images.entrySet().stream().filter(i -> i.getValue().equals(id)).map(Map.Entry::getKey).toList();
-        return Optional.of(new dev.jcompose.planner.observed.ObservedImage(id, tags, imageLabels.getOrDefault(id, new TreeMap<>()), 0, 0));
+        return Optional.of(new ObservedImage(id, tags, imageLabels.getOrDefault(id, new TreeMap<>()), 0, 0));
     }
 
     @Override
@@ -161,12 +167,12 @@ public final class InMemoryEngine implements Engine {
      * nothing, when told to.
      */
     @Override
-    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
-                             java.util.function.Consumer<String> output) {
+    public String buildImage(BuildSpec spec, String dockerfile, InputStream context,
+                             Consumer<String> output) {
         long bytes;
         try {
-            bytes = context.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException e) {
+            bytes = context.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
             throw new EngineException("build image " + spec.image() + ": " + e.getMessage());
         }
         synchronized (this) {
@@ -180,20 +186,20 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized List<dev.jcompose.planner.observed.ObservedImage> images(String project) {
-        List<dev.jcompose.planner.observed.ObservedImage> out = new ArrayList<>();
+    public synchronized List<ObservedImage> images(String project) {
+        List<ObservedImage> out = new ArrayList<>();
         for (var e : imageLabels.entrySet()) {
-            if (!project.equals(e.getValue().get(dev.jcompose.planner.Labels.PROJECT))) continue;
+            if (!project.equals(e.getValue().get(Labels.PROJECT))) continue;
             List<String> tags = images.entrySet().stream().filter(i -> i.getValue().equals(e.getKey())).map(Map.Entry::getKey).toList();
-            out.add(new dev.jcompose.planner.observed.ObservedImage(e.getKey(), tags, e.getValue(), 0, 0));
+            out.add(new ObservedImage(e.getKey(), tags, e.getValue(), 0, 0));
         }
         return out;
     }
 
     /** An attached container runs like {@code cat} (unless scripted): it echoes its input and exits 0 when it ends. */
     @Override
-    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
-                              java.util.function.Consumer<byte[]> stderr) {
+    public LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout,
+                              Consumer<byte[]> stderr) {
         synchronized (this) {
             record("attach to " + container);
             if (!containers.containsKey(container)) throw new EngineException("No such container: " + container);
@@ -202,7 +208,7 @@ public final class InMemoryEngine implements Engine {
             try {
                 byte[] input = stdin.readAllBytes();
                 if (input.length > 0) stdout.accept(input);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new EngineException("attach to " + container + ": " + e.getMessage());
             }
         }
@@ -220,13 +226,13 @@ public final class InMemoryEngine implements Engine {
 
     /** Echoes the command line to stdout and exits 0, in a running container; fails as the engine does otherwise. */
     @Override
-    public synchronized int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin,
-                                 java.util.function.Consumer<byte[]> stdout, java.util.function.Consumer<byte[]> stderr) {
+    public synchronized int exec(String container, ExecSpec spec, InputStream stdin,
+                                 Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
         record("exec " + container + " " + String.join(" ", spec.command()));
         ObservedContainer c = containers.get(container);
         if (c == null) throw new EngineException("No such container: " + container);
         if (!c.state().equals("running")) throw new EngineException("container " + container + " is not running");
-        if (!spec.detach()) stdout.accept((String.join(" ", spec.command()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!spec.detach()) stdout.accept((String.join(" ", spec.command()) + "\n").getBytes(StandardCharsets.UTF_8));
         return 0;
     }
 
@@ -253,7 +259,7 @@ public final class InMemoryEngine implements Engine {
     }
 
     /** Images a pull finds (in a registry of the test's imagination); every other pull fails, as with no registry. */
-    private final java.util.Set<String> registry = new java.util.TreeSet<>();
+    private final Set<String> registry = new TreeSet<>();
 
     public synchronized InMemoryEngine withRegistry(String... refs) {
         registry.addAll(List.of(refs));
@@ -281,7 +287,7 @@ public final class InMemoryEngine implements Engine {
         if (!networks.containsKey(network)) throw new EngineException("network " + network + " not found");
         ContainerSpec spec = specs.get(container);
         if (spec == null) throw new EngineException("No such container: " + container);
-        java.util.Map<String, ContainerSpec.NetworkAttachment> next = new java.util.LinkedHashMap<>(spec.networks());
+        Map<String, ContainerSpec.NetworkAttachment> next = new LinkedHashMap<>(spec.networks());
         next.put(network, attachment);
         specs.put(container, withNetworks(spec, next));
     }
@@ -291,12 +297,12 @@ public final class InMemoryEngine implements Engine {
         record("disconnect " + container + " from network " + network);
         ContainerSpec spec = specs.get(container);
         if (spec == null) throw new EngineException("No such container: " + container);
-        java.util.Map<String, ContainerSpec.NetworkAttachment> next = new java.util.LinkedHashMap<>(spec.networks());
+        Map<String, ContainerSpec.NetworkAttachment> next = new LinkedHashMap<>(spec.networks());
         next.remove(network);
         specs.put(container, withNetworks(spec, next));
     }
 
-    private static ContainerSpec withNetworks(ContainerSpec s, java.util.Map<String, ContainerSpec.NetworkAttachment> networks) {
+    private static ContainerSpec withNetworks(ContainerSpec s, Map<String, ContainerSpec.NetworkAttachment> networks) {
         return new ContainerSpec(s.name(), s.service(), s.number(), s.image(), s.command(), s.entrypoint(), s.environment(),
                 s.labels(), s.ports(), s.mounts(), networks, s.restartPolicy(), s.workingDir(), s.user(), s.hostname(), s.init(),
                 s.tty(), s.stdinOpen(), s.healthcheck(), s.resources(), s.options(), s.files());
@@ -349,7 +355,7 @@ public final class InMemoryEngine implements Engine {
     public synchronized void stopContainer(String name, int timeoutSeconds) {
         record("stop container " + name);
         setState(name, "exited", "Exited (0) 1 second ago");
-        stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+        stops.computeIfAbsent(name, k -> new CountDownLatch(1)).countDown();
     }
 
     /** Any signal ends the container, as SIGKILL would; one not running is refused, as the engine refuses it. */
@@ -360,7 +366,7 @@ public final class InMemoryEngine implements Engine {
         if (c == null) throw new EngineException("No such container: " + name);
         if (!c.running()) throw new EngineException("cannot kill container " + name + ": container is not running");
         setState(name, "exited", "Exited (137) 1 second ago");
-        stops.computeIfAbsent(name, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+        stops.computeIfAbsent(name, k -> new CountDownLatch(1)).countDown();
     }
 
     @Override
@@ -497,10 +503,10 @@ public final class InMemoryEngine implements Engine {
     @Override
     public int waitContainer(String container) {
         Script script;
-        java.util.concurrent.CountDownLatch stopped;
+        CountDownLatch stopped;
         synchronized (this) {
             script = scripts.get(container);
-            stopped = stops.computeIfAbsent(container, k -> new java.util.concurrent.CountDownLatch(1));
+            stopped = stops.computeIfAbsent(container, k -> new CountDownLatch(1));
         }
         if (script != null) {
             synchronized (this) {

@@ -3,23 +3,27 @@ package dev.jcompose.executor.testing;
 import dev.jcompose.executor.ArchiveReader;
 import dev.jcompose.executor.ContainerPath;
 import dev.jcompose.executor.ContainerProcesses;
-import dev.jcompose.executor.EngineEvent;
-import dev.jcompose.executor.StatsSample;
-import dev.jcompose.executor.TerminalSize;
-import dev.jcompose.executor.VolumeSummary;
-import java.io.InputStream;
-import java.time.Instant;
+import dev.jcompose.executor.ContainerStatus;
 import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.EngineInfo;
+import dev.jcompose.executor.ExecSpec;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
+import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.TerminalSize;
+import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedVolume;
+import dev.jcompose.planner.spec.BuildSpec;
 import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,19 +41,19 @@ public class ForwardingEngine implements Engine {
     public List<ObservedNetwork> networks() { return inner.networks(); }
     public List<ObservedVolume> volumes(String project) { return inner.volumes(project); }
     public Optional<ObservedVolume> volume(String name) { return inner.volume(name); }
-    public java.util.Optional<dev.jcompose.planner.observed.ObservedImage> image(String reference) { return inner.image(reference); }
+    public Optional<ObservedImage> image(String reference) { return inner.image(reference); }
     public void pullImage(String reference, String platform) { inner.pullImage(reference, platform); }
     public void pushImage(String reference) { inner.pushImage(reference); }
-    public String buildImage(dev.jcompose.planner.spec.BuildSpec spec, String dockerfile, java.io.InputStream context,
-                             java.util.function.Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
-    public List<dev.jcompose.planner.observed.ObservedImage> images(String project) { return inner.images(project); }
+    public String buildImage(BuildSpec spec, String dockerfile, InputStream context,
+                             Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
+    public List<ObservedImage> images(String project) { return inner.images(project); }
     public void removeImage(String reference) { inner.removeImage(reference); }
-    public LogFollower attach(String container, boolean tty, java.io.InputStream stdin, java.util.function.Consumer<byte[]> stdout,
-                              java.util.function.Consumer<byte[]> stderr) { return inner.attach(container, tty, stdin, stdout, stderr); }
+    public LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout,
+                              Consumer<byte[]> stderr) { return inner.attach(container, tty, stdin, stdout, stderr); }
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) { inner.connectNetwork(network, container, attachment); }
     public void disconnectNetwork(String network, String container) { inner.disconnectNetwork(network, container); }
-    public int exec(String container, dev.jcompose.executor.ExecSpec spec, java.io.InputStream stdin,
-                    java.util.function.Consumer<byte[]> stdout, java.util.function.Consumer<byte[]> stderr) {
+    public int exec(String container, ExecSpec spec, InputStream stdin,
+                    Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
         return inner.exec(container, spec, stdin, stdout, stderr);
     }
     public void createNetwork(NetworkSpec spec) { inner.createNetwork(spec); }
@@ -68,7 +72,7 @@ public class ForwardingEngine implements Engine {
 
     @Override
     public void resizeContainer(String container, TerminalSize size) { inner.resizeContainer(container, size); }
-    public dev.jcompose.executor.ContainerStatus inspect(String container) { return inner.inspect(container); }
+    public ContainerStatus inspect(String container) { return inner.inspect(container); }
     public ContainerProcesses top(String container) { return inner.top(container); }
     public void restartContainer(String name, int timeoutSeconds) { inner.restartContainer(name, timeoutSeconds); }
     public void renameContainer(String from, String to) { inner.renameContainer(from, to); }
