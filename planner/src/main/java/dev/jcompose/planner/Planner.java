@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,8 +41,8 @@ public final class Planner {
 
         // Images first: nothing on the engine changes until every image is there, so a failed pull leaves no half-made stack.
         SortedSet<Integer> pulls = new TreeSet<>();
-        for (Map.Entry<String, String> pull : pulls(project, observed, options).entrySet()) {
-            pulls.add(plan.add(new Action.PullImage(pull.getKey(), platformOf(project, pull.getKey())), pull.getValue(), List.of()));
+        for (Map.Entry<String, String> pull : ImagePulls.pulls(project, observed, options).entrySet()) {
+            pulls.add(plan.add(new Action.PullImage(pull.getKey(), ImagePulls.platformOf(project, pull.getKey())), pull.getValue(), List.of()));
         }
 
         Map<String, Set<Integer>> networkSteps = ResourcePlans.networks(project, observed, plan, pulls, options.stopTimeoutSeconds());
@@ -82,39 +81,6 @@ public final class Planner {
     }
 
     /**
-     * The images to pull, with why, as {@code pull_policy} (or {@code --pull}) says: {@code always} pulls,
-     * {@code missing} pulls what is not there, {@code never} requires it there. A service with a build section is
-     * never pulled here: its image was built (or found) before this plan.
-     */
-    private static SortedMap<String, String> pulls(Project project, ObservedState observed, UpOptions options) {
-        SortedMap<String, String> out = new TreeMap<>();
-        for (Service s : project.services().values()) {
-            if (s.scale() == 0) continue;
-            String image = ImagePlanner.imageName(project, s);
-            boolean present = observed.hasImage(image);
-            if (s.buildConfig() != null) {
-                if (!present) {
-                    throw new PlanException("service \"" + s.name() + "\": image " + image + " has not been built"
-                            + " (run \"jcompose build " + s.name() + "\", or up without --no-build)");
-                }
-                continue;
-            }
-            String policy = options.pull().resolve(s.pullPolicy());
-            switch (policy) {
-                case "always" -> out.putIfAbsent(image, "pull_policy always");
-                case "never" -> {
-                    if (!present) throw new PlanException("service \"" + s.name() + "\": image " + image
-                            + " is not on this engine and pull_policy is never (make it locally, or allow a pull)");
-                }
-                default -> {
-                    if (!present) out.putIfAbsent(image, "image not found locally");
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * What the services ask that a single engine cannot honour, each at its file and line, for {@code up},
      * {@code create} and {@code run} to print: nothing a file asks for is dropped without a word.
      */
@@ -136,16 +102,6 @@ public final class Planner {
         out.add("services." + s.name() + "." + kind + "s: " + kind + " \"" + ref.source()
                 + "\" is a file bound into the container: uid, gid and mode are not supported there and are ignored"
                 + " (give it as content or environment to set them)");
-    }
-
-    /** The platform the first service (by name) using an image asks for, or null. */
-    private static String platformOf(Project project, String image) {
-        for (Service s : project.services().values()) {
-            if (image.equals(ImagePlanner.imageName(project, s)) && s.options().isolation().platform() != null) {
-                return s.options().isolation().platform();
-            }
-        }
-        return null;
     }
 
     /** Two services with one container_name cannot run together (each can run alone). */
