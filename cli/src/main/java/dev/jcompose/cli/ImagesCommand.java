@@ -5,6 +5,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedImage;
 import dev.jcompose.spec.model.Project;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,8 @@ final class ImagesCommand implements Callable<Integer> {
                 row.put("Tag", colon > tag.lastIndexOf('/') ? tag.substring(colon + 1) : "latest");
                 row.put("ID", image.map(ObservedImage::id).orElse(ref));
                 row.put("Size", image.map(ObservedImage::size).orElse(0L));
+                // as docker compose's (a time in RFC 3339), left out when the image is gone
+                image.ifPresent(i -> row.put("Created", Instant.ofEpochSecond(i.created()).toString()));
                 rows.add(row);
             }
         }
