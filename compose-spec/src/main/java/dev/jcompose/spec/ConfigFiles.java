@@ -27,8 +27,8 @@ public final class ConfigFiles {
             for (String f : given) {
                 Path p = options.workingDir().resolve(f).normalize();
                 if (!Files.isRegularFile(p)) {
-                    missing.add(new Diagnostic(Location.of(p.toString()), "", "no such file",
-                            Files.isDirectory(p) ? "this is a directory: pass the Compose file inside it" : "check the -f path"));
+                    missing.add(new Diagnostic(Location.of(p.toString()), "", TextFiles.notRegular(p).orElse("no such file"),
+                            Files.isDirectory(p) ? "pass the Compose file inside it" : "check the -f path"));
                 }
                 out.add(p);
             }
