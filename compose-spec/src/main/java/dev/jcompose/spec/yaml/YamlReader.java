@@ -76,6 +76,9 @@ public final class YamlReader {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(fileName)
                 .setCodePointLimit(MAX_CODE_POINTS)
+                // the whole text in one buffer: with the default 1 KiB one, snakeyaml re-copies its window on each
+                // refill inside a token, so a 10 MB scalar took 27 s (quadratic); one buffer costs a few bytes a character
+                .setBufferSize(Math.min(text.length(), MAX_CODE_POINTS) + 1)
                 .setMaxAliasesForCollections(1000)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(false)
