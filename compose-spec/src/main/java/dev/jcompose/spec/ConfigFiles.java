@@ -28,7 +28,8 @@ public final class ConfigFiles {
                 Path p = options.workingDir().resolve(f).normalize();
                 if (!Files.isRegularFile(p)) {
                     missing.add(new Diagnostic(Location.of(p.toString()), "", TextFiles.notRegular(p).orElse("no such file"),
-                            Files.isDirectory(p) ? "pass the Compose file inside it" : "check the -f path"));
+                            Files.isDirectory(p) ? "pass the Compose file inside it"
+                                    : Files.exists(p) ? "jcompose reads regular files only: write it to a file first" : "check the -f path"));
                 }
                 out.add(p);
             }

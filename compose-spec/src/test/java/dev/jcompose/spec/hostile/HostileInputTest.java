@@ -119,7 +119,8 @@ class HostileInputTest {
                 new Case("a compose file that is a FIFO", dir -> {
                     fifo(dir.resolve("compose.yaml"));
                     return compose(dir);
-                }, "<dir>/compose.yaml: is not a regular file (a named pipe, socket or device), so it is not read (check the -f path)"),
+                }, "<dir>/compose.yaml: is not a regular file (a named pipe, socket or device), so it is not read"
+                        + " (jcompose reads regular files only: write it to a file first)"),
                 new Case("an env_file that is a FIFO", dir -> {
                     write(dir.resolve("compose.yaml"), SERVICE + "    env_file: pipe.env\n");
                     fifo(dir.resolve("pipe.env"));
