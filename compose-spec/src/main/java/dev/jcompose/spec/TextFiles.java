@@ -10,7 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -54,7 +53,7 @@ public final class TextFiles {
     /** The text of {@code file}; throws {@link ComposeException} naming the file (and the line of bad UTF-8). */
     public static String read(Path file, Limit limit) {
         String name = file.toString();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) throw fail(name, "no such file");
+        if (!Files.exists(file)) throw fail(name, "no such file");
         Optional<String> odd = notRegular(file);
         if (odd.isPresent()) throw fail(name, odd.get());
         byte[] bytes;
