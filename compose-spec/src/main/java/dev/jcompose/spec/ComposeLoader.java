@@ -145,12 +145,14 @@ public final class ComposeLoader {
         }
         for (Path f : envFiles) {
             if (!Files.isRegularFile(f)) {
+                // an explicit FIFO or folder is named as what it is; reading it would block or fail
+                if (explicit && Files.exists(f)) TextFiles.read(f, TextFiles.ENV_FILE);
                 if (explicit) throw new ComposeException(new Diagnostic(Location.of(f.toString()), "", "env file not found",
                         "check the --env-file path"));
                 continue;
             }
             Map<String, String> base = new TreeMap<>(options.environment());
-            env.putAll(DotEnv.parse(f.toString(), FileTrees.read(f), base));
+            env.putAll(DotEnv.parse(f.toString(), TextFiles.read(f, TextFiles.ENV_FILE), base));
         }
         env.putAll(options.environment());
         return env;

@@ -27,8 +27,9 @@ public final class ConfigFiles {
             for (String f : given) {
                 Path p = options.workingDir().resolve(f).normalize();
                 if (!Files.isRegularFile(p)) {
-                    missing.add(new Diagnostic(Location.of(p.toString()), "", "no such file",
-                            Files.isDirectory(p) ? "this is a directory: pass the Compose file inside it" : "check the -f path"));
+                    missing.add(new Diagnostic(Location.of(p.toString()), "", TextFiles.notRegular(p).orElse("no such file"),
+                            Files.isDirectory(p) ? "pass the Compose file inside it"
+                                    : Files.exists(p) ? "jcompose reads regular files only: write it to a file first" : "check the -f path"));
                 }
                 out.add(p);
             }

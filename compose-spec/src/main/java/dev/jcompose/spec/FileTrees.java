@@ -5,9 +5,6 @@ import dev.jcompose.spec.interpolation.TreeInterpolation;
 import dev.jcompose.spec.merge.Canonicalizer;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,14 +82,8 @@ final class FileTrees {
         return processEnvironment;
     }
 
+    /** A Compose file's text, within {@link TextFiles#COMPOSE_FILE}'s limit. */
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (MalformedInputException e) {
-            throw new ComposeException(new Diagnostic(Location.of(file.toString()), "", "is not UTF-8 text"));
-        } catch (IOException e) {
-            throw new ComposeException(new Diagnostic(Location.of(file.toString()), "",
-                    Files.exists(file) ? "cannot be read: " + e.getMessage() : "no such file"));
-        }
+        return TextFiles.read(file, TextFiles.COMPOSE_FILE);
     }
 }

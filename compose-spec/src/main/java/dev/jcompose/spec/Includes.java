@@ -81,7 +81,7 @@ final class Includes {
         Map<String, String> env = new TreeMap<>();
         List<Path> envPaths = envFiles.isEmpty() ? List.of(projectDir.resolve(".env")) : envFiles.stream().map(p -> dir.resolve(p).normalize()).toList();
         for (Path envFile : envPaths) {
-            if (Files.isRegularFile(envFile)) env.putAll(DotEnv.parse(envFile.toString(), FileTrees.read(envFile), trees.env()));
+            if (Files.isRegularFile(envFile)) env.putAll(DotEnv.parse(envFile.toString(), TextFiles.read(envFile, TextFiles.ENV_FILE), trees.env()));
             else if (!envFiles.isEmpty()) problems.add(entry, "include", "env file " + envFile + " not found");
         }
         env.putAll(trees.processEnvironment());

@@ -3,6 +3,7 @@ package dev.jcompose.spec.bind;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
 import dev.jcompose.spec.Suggestions;
+import dev.jcompose.spec.TextFiles;
 import dev.jcompose.spec.env.DotEnv;
 import dev.jcompose.spec.model.PortConfig;
 import dev.jcompose.spec.model.Service;
@@ -11,7 +12,6 @@ import dev.jcompose.spec.yaml.ListNode;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.ScalarNode;
 import dev.jcompose.spec.yaml.YamlNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -263,13 +263,20 @@ final class ServiceBinder {
     }
 
     private Map<String, String> readEnvFile(MapNode svc, String p, String file, String key) {
-        try {
-            return DotEnv.parse(file, Files.readString(Path.of(file)), env);
-        } catch (IOException e) {
-            nodes.problems().add(svc.get(key), p + "." + key, (key.equals("env_file") ? "env file " : "label file ") + file + " not found",
+        String what = key.equals("env_file") ? "env file " : "label file ";
+        if (!Files.exists(Path.of(file))) {
+            nodes.problems().add(svc.get(key), p + "." + key, what + file + " not found",
                     key.equals("env_file") ? "create it, or use the long syntax with required: false" : "create it, or remove it from label_file");
+            return Map.of();
+        }
+        try {
+            return DotEnv.parse(file, TextFiles.read(Path.of(file), TextFiles.ENV_FILE), env);
         } catch (ComposeException e) {
-            nodes.problems().addAll(e.diagnostics());
+            for (Diagnostic d : e.diagnostics()) {
+                // a problem of the whole file (too big, not a file) has no line of its own: name the line that uses it
+                if (d.location().line() > 0) nodes.problems().add(d);
+                else nodes.problems().add(svc.get(key), p + "." + key, what + file + " " + d.message(), d.hint());
+            }
         }
         return Map.of();
     }

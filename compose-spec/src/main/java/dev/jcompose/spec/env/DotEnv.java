@@ -32,8 +32,19 @@ public final class DotEnv {
     /** The file's variables in the order written. Throws {@link ComposeException} naming the line on bad syntax. */
     public static Map<String, String> parse(String fileName, String text, Map<String, String> processEnv) {
         DotEnv p = new DotEnv(fileName, text, processEnv);
+        p.refuseNul();
         p.parseAll();
         return p.values;
+    }
+
+    /** A NUL cannot be in an environment variable (execve takes C strings), and in a text file it means binary. */
+    private void refuseNul() {
+        int at = text.indexOf('\0');
+        if (at < 0) return;
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        int nulLine = 1 + (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+        throw new ComposeException(new Diagnostic(new Location(fileName, nulLine, at - lineStart + 1), "",
+                "NUL byte: an environment file is text, and a variable cannot hold a NUL", "is this a binary file?"));
     }
 
     private void parseAll() {

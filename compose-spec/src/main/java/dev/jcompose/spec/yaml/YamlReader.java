@@ -37,10 +37,30 @@ public final class YamlReader {
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
 
+    /**
+     * Deepest nesting of mappings and sequences. Compose files go 5 or 6 levels deep, x- extensions a few more; every
+     * pass after this one recurses over the tree, so 10 000 levels would overflow a thread's stack.
+     */
+    public static final int MAX_DEPTH = 128;
+    /**
+     * Most nodes aliases may add to the document. Aliases share their anchor's subtree here, but the passes after
+     * this one (interpolation, merge, output) walk it once per alias, so a "billion laughs" document would cost
+     * time and memory exponential in its size. A stack of 200 services each merging a 50-node {@code <<: *defaults}
+     * adds 10 000.
+     */
+    public static final long MAX_ALIASED_NODES = 100_000;
+    /** Most characters snakeyaml's scanner reads; the same bound as {@code TextFiles.COMPOSE_FILE} for text given as is. */
+    public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+
     private final String fileName;
     private final Iterator<Event> events;
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Map<String, YamlNode> anchors = new HashMap<>();
+    /** Each anchor's subtree size in nodes, aliases in it expanded: what one more alias to it costs. */
+    private final Map<String, Long> anchorSizes = new HashMap<>();
+    private long nodes;
+    private long aliasedNodes;
+    private int depth;
 
     private YamlReader(String fileName, Iterator<Event> events) {
         this.fileName = fileName;
@@ -49,9 +69,19 @@ public final class YamlReader {
 
     /** Parses {@code text}; an empty document gives an empty mapping. */
     public static MapNode readDocument(String fileName, String text) {
+        // We read parser events, not snakeyaml's nodes, so only the code point limit applies: the alias and recursion
+        // settings are checked by snakeyaml's Composer, which this reader replaces (MAX_ALIASED_NODES and MAX_DEPTH do
+        // their work here). They are set all the same, to what this reader enforces, so that a later switch to the
+        // node API keeps the bounds. snakeyaml-engine 2.10 has no nesting-depth setting.
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(fileName)
-                .setCodePointLimit(64 * 1024 * 1024)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                // the whole text in one buffer: with the default 1 KiB one, snakeyaml re-copies its window on each
+                // refill inside a token, so a 10 MB scalar took 27 s (quadratic); one buffer costs a few bytes a character
+                .setBufferSize(Math.min(text.length(), MAX_CODE_POINTS) + 1)
+                .setMaxAliasesForCollections(1000)
+                .setAllowRecursiveKeys(false)
+                .setAllowDuplicateKeys(false)
                 .build();
         YamlReader reader = new YamlReader(fileName, new Parse(settings).parseString(text).iterator());
         YamlNode tree;
@@ -59,6 +89,8 @@ public final class YamlReader {
             tree = reader.document();
         } catch (MarkedYamlEngineException e) {
             throw new ComposeException(reader.syntaxError(e));
+        } catch (LimitExceeded e) {
+            throw new ComposeException(e.diagnostic);
         } catch (YamlEngineException e) {
             throw new ComposeException(new Diagnostic(Location.of(fileName), "", "invalid YAML: " + e.getMessage()));
         }
@@ -112,28 +144,64 @@ public final class YamlReader {
 
     private YamlNode node(Event event) {
         if (event instanceof AliasEvent alias) {
-            YamlNode target = anchors.get(alias.getAlias().getValue());
+            String name = alias.getAlias().getValue();
+            YamlNode target = anchors.get(name);
             if (target == null) {
-                problems.add(new Diagnostic(location(event), "", "unknown alias *" + alias.getAlias().getValue(),
-                        "define the anchor &" + alias.getAlias().getValue() + " before using it"));
+                problems.add(new Diagnostic(location(event), "", "unknown alias *" + name,
+                        "define the anchor &" + name + " before using it"));
                 return new ScalarNode("", ScalarNode.Kind.NULL, location(event), null);
+            }
+            long size = anchorSizes.get(name);
+            nodes += size;
+            aliasedNodes += size;
+            if (aliasedNodes > MAX_ALIASED_NODES) {
+                throw new LimitExceeded(new Diagnostic(location(event), "", "too many aliased nodes: *" + name
+                        + " makes the aliases expand to more than " + MAX_ALIASED_NODES + " nodes",
+                        "a document of nested aliases (\"billion laughs\") is refused; write the values out"));
             }
             return target;
         }
+        long nodesBefore = nodes++;
         YamlNode result;
         if (event instanceof MappingStartEvent m) {
+            enter(event);
             result = mapping(m);
+            depth--;
         } else if (event instanceof SequenceStartEvent seq) {
+            enter(event);
             List<YamlNode> items = new ArrayList<>();
             for (Event next = events.next(); next.getEventId() != Event.ID.SequenceEnd; next = events.next()) items.add(node(next));
             result = new ListNode(items, location(event), customTag(seq));
+            depth--;
         } else if (event instanceof ScalarEvent sc) {
             result = new ScalarNode(sc.getValue(), kind(sc), location(event), customTag(sc));
         } else {
             throw new IllegalStateException("unexpected YAML event " + event);
         }
-        if (event instanceof NodeEvent ne) ne.getAnchor().ifPresent(a -> anchors.put(a.getValue(), result));
+        if (event instanceof NodeEvent ne) {
+            ne.getAnchor().ifPresent(a -> {
+                anchors.put(a.getValue(), result);
+                anchorSizes.put(a.getValue(), nodes - nodesBefore);
+            });
+        }
         return result;
+    }
+
+    private void enter(Event collectionStart) {
+        if (++depth > MAX_DEPTH) {
+            throw new LimitExceeded(new Diagnostic(location(collectionStart), "",
+                    "nested more than " + MAX_DEPTH + " levels deep", "a Compose file needs a handful of levels"));
+        }
+    }
+
+    /** Ends the read at the first limit passed: what follows may be what makes the document hostile. */
+    private static final class LimitExceeded extends RuntimeException {
+        private final transient Diagnostic diagnostic;
+
+        LimitExceeded(Diagnostic diagnostic) {
+            super(diagnostic.message(), null, false, false);
+            this.diagnostic = diagnostic;
+        }
     }
 
     private MapNode mapping(MappingStartEvent start) {
