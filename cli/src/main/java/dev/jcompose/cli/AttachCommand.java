@@ -79,6 +79,10 @@ final class AttachCommand implements Callable<Integer> {
             Service svc = project == null ? null : project.service(service);
             boolean tty = svc != null && svc.tty();
             boolean stdin = !noStdin && (svc == null || svc.stdinOpen());
+            if (!noStdin && svc != null && !svc.stdinOpen()) {
+                // the container reads no input: what is typed would go nowhere, so it is not sent, and the person is told
+                root.events().warning("service \"" + service + "\" has no stdin_open: this terminal's input is not attached (output only)");
+            }
             try (RawTerminal terminal = RawTerminal.enter(ctx, tty && stdin);
                  AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
                      // without a TTY, Ctrl-C reaches jcompose, not the container: passed on, as docker attach does
