@@ -1,5 +1,6 @@
 package dev.jcompose.executor;
 
+import dev.jcompose.executor.request.SwarmRequests.ObjectIds;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.swarm.observed.SwarmNetwork;
 import dev.jcompose.planner.swarm.observed.SwarmNode;
@@ -52,15 +53,17 @@ public interface SwarmEngine {
      * Creates a service; with {@code queryRegistry} its image is first resolved to a digest at the registry
      * ({@code GET /distribution/{name}/json}) and pinned, as docker stack does. Returns the engine's warnings and
      * what the call could not do (an image the registry would not resolve), empty when none.
+     *
+     * @param ids the ids of the configs and secrets the spec names (the Engine API wants both)
      */
-    List<String> createService(ServiceSpec spec, boolean queryRegistry);
+    List<String> createService(ServiceSpec spec, ObjectIds ids, boolean queryRegistry);
 
     /**
      * Updates a service by id with the {@code Version.Index} it was observed at; when the engine answers "update out
      * of sequence" (someone changed it since), reads the version again and retries, at most five times in all.
      * Returns warnings as {@link #createService} does.
      */
-    List<String> updateService(String id, long versionIndex, ServiceSpec spec, boolean queryRegistry);
+    List<String> updateService(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry);
 
     /** Removes a service by id or name; one already gone is no error. */
     void removeService(String id);

@@ -7,6 +7,7 @@ import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.ServiceLogLine;
 import dev.jcompose.executor.SwarmEngine;
 import dev.jcompose.executor.SwarmInfo;
+import dev.jcompose.executor.request.SwarmRequests.ObjectIds;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.swarm.observed.SwarmNetwork;
 import dev.jcompose.planner.swarm.observed.SwarmNode;
@@ -77,13 +78,13 @@ final class DockerSwarmEngine implements SwarmEngine {
     }
 
     @Override
-    public List<String> createService(ServiceSpec spec, boolean queryRegistry) {
-        return services.create(spec, queryRegistry);
+    public List<String> createService(ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
+        return services.create(spec, ids, queryRegistry);
     }
 
     @Override
-    public List<String> updateService(String id, long versionIndex, ServiceSpec spec, boolean queryRegistry) {
-        return services.update(id, versionIndex, spec, queryRegistry);
+    public List<String> updateService(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
+        return services.update(id, versionIndex, spec, ids, queryRegistry);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.docker.Transport.NotFound;
 import dev.jcompose.executor.request.SwarmRequests;
+import dev.jcompose.executor.request.SwarmRequests.ObjectIds;
 import dev.jcompose.planner.swarm.StackLabels;
 import dev.jcompose.planner.swarm.observed.SwarmService;
 import dev.jcompose.planner.swarm.observed.SwarmTask;
@@ -64,10 +65,10 @@ final class ServiceCalls {
         return out;
     }
 
-    List<String> create(ServiceSpec spec, boolean queryRegistry) {
+    List<String> create(ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
         List<String> warnings = new ArrayList<>();
         ServiceSpec sent = queryRegistry ? pinned(spec, warnings) : spec;
-        Map<String, Object> body = SwarmRequests.service(sent);
+        Map<String, Object> body = SwarmRequests.service(sent, ids);
         Object answer = swarm.managerCall("create service " + spec.name(), () -> transport.send(Method.POST, "/services/create", body));
         warnings.addAll(warnings(answer));
         return warnings;
@@ -77,10 +78,10 @@ final class ServiceCalls {
      * Sends the update with the version it was observed at; "update out of sequence" means the service changed since
      * (another deploy, the engine's own rollback): read the version again and send again, {@link #UPDATE_TRIES} in all.
      */
-    List<String> update(String id, long versionIndex, ServiceSpec spec, boolean queryRegistry) {
+    List<String> update(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
         List<String> warnings = new ArrayList<>();
         ServiceSpec sent = queryRegistry ? pinned(spec, warnings) : spec;
-        Map<String, Object> body = SwarmRequests.service(sent);
+        Map<String, Object> body = SwarmRequests.service(sent, ids);
         long version = versionIndex;
         for (int attempt = 1; ; attempt++) {
             long v = version;

@@ -6,7 +6,6 @@ import static dev.jcompose.executor.docker.Transport.pathSegment;
 import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.docker.Transport.NotFound;
-import dev.jcompose.executor.request.ResourceRequests;
 import dev.jcompose.executor.request.SwarmRequests;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.swarm.StackLabels;
@@ -56,7 +55,7 @@ final class SwarmObjectCalls {
     }
 
     void createNetwork(NetworkSpec spec) {
-        Map<String, Object> body = ResourceRequests.network(spec);
+        Map<String, Object> body = SwarmRequests.network(spec);
         swarm.managerCall("create network " + spec.name(), () -> transport.send(Method.POST, "/networks/create", body));
     }
 
