@@ -24,9 +24,10 @@ public record Mount(Type type, String source, String target, boolean readOnly, S
 
     /**
      * @param labels the volume's labels (the stack namespace label among them) when the task creates it
-     * @param driver null for the node's default driver ({@code local})
+     * @param driver  null for the node's default driver ({@code local})
+     * @param subpath null for the whole volume
      */
-    public record VolumeOptions(boolean noCopy, SortedMap<String, String> labels, String driver,
+    public record VolumeOptions(boolean noCopy, String subpath, SortedMap<String, String> labels, String driver,
                                 SortedMap<String, String> driverOptions) {
         public VolumeOptions {
             labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));

@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * @param healthcheck     null to keep the image's healthcheck
  * @param hosts           {@code extra_hosts} in the Engine's {@code "IP host"} form, in file order
  * @param dnsConfig       null when no DNS attribute is set
- * @param configs         config files the tasks get, sorted by target file name
- * @param secrets         secret files the tasks get, sorted by target file name
- * @param mounts          volume, bind and tmpfs mounts, sorted by target
+ * @param configs         config files the tasks get, sorted by object name (as docker cli sorts them)
+ * @param secrets         secret files the tasks get, sorted by object name
+ * @param mounts          volume, bind and tmpfs mounts, in file order (as docker cli keeps them)
  */
 public record TaskContainerSpec(String image, SortedMap<String, String> labels, List<String> command, List<String> args,
                                 String hostname, List<String> env, String dir, String user, List<String> groups,

@@ -28,11 +28,13 @@ public record TaskTemplate(TaskContainerSpec containerSpec, TaskResources resour
      * One network of the tasks.
      *
      * @param target  the network's name ({@code <project>_<net>}, or an external network's own name)
-     * @param aliases DNS aliases on it: the compose service name first, as docker stack sets them
+     * @param aliases    DNS aliases on it: the attachment's own, then the compose service name, as docker stack sets them
+     * @param driverOpts the attachment's {@code driver_opts}
      */
-    public record NetworkAttachment(String target, List<String> aliases) {
+    public record NetworkAttachment(String target, List<String> aliases, SortedMap<String, String> driverOpts) {
         public NetworkAttachment {
             aliases = List.copyOf(aliases);
+            driverOpts = Collections.unmodifiableSortedMap(new TreeMap<>(driverOpts));
         }
     }
 
