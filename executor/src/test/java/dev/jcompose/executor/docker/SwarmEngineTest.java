@@ -81,12 +81,16 @@ class SwarmEngineTest {
             SwarmEngine swarm = engine.swarm();
             swarm.createNetwork(SwarmSpecs.overlay(p, "default"));
             ServiceSpec spec = SwarmSpecs.service(p, "web").env("GREETING=hi").build();
-            assertEquals(List.of(), swarm.createService(spec, NO_OBJECTS, false));
+            // asked to pin the image's digest, the engine's registry has none for a local image: a warning, and the name as written
+            List<String> warnings = swarm.createService(spec, NO_OBJECTS, true);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("image jcompose/busybox:latest could not be accessed on a registry to record its digest"), warnings.get(0));
             converged(swarm, p, p + "_web");
             SwarmService created = swarm.services(p).get(0);
             assertEquals(p + "_web", created.name());
             assertEquals(p, created.labels().get(StackLabels.NAMESPACE));
             assertEquals(new ServiceMode.Replicated(1), created.mode());
+            assertEquals("jcompose/busybox:latest", created.image());
             SwarmTask first = running(swarm, created.id()).get(0);
             assertEquals(p, engine.containers(p).get(0).labels().get(StackLabels.COMPOSE_PROJECT), "task containers carry the project label");
 
