@@ -85,7 +85,14 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
         for (SwarmService s : swarm.services(namespace)) swarm.removeService(s.id());
         long deadline = System.nanoTime() + TASKS_GONE_MILLIS * 1_000_000;
         while (engine.containers(namespace).stream().anyMatch(ObservedContainer::running) && System.nanoTime() < deadline) pause(200);
-        for (SwarmNetwork n : swarm.networks(namespace)) swarm.removeNetwork(n.id());
+        List<String> networks = new ArrayList<>();
+        for (SwarmNetwork n : swarm.networks(namespace)) {
+            swarm.removeNetwork(n.id());
+            networks.add(n.id());
+        }
+        // the manager lets a network go at once; this engine lists its own copy a while longer, which a removal by
+        // the engine's network call would then fail to find
+        while (engine.networks().stream().anyMatch(n -> networks.contains(n.id())) && System.nanoTime() < deadline) pause(200);
         for (ObjectSpec.Kind kind : ObjectSpec.Kind.values()) {
             for (SwarmObject o : swarm.objects(kind, namespace)) swarm.removeObject(kind, o.id());
         }
