@@ -18,6 +18,7 @@ import dev.jcompose.planner.swarm.spec.TaskTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -30,6 +31,9 @@ import java.util.TreeSet;
  * label are never touched.
  */
 public final class SwarmPlanner {
+    /** Networks every node has, local-scoped, that a service may join as external (docker stack skips them too). */
+    private static final Set<String> NODE_NETWORKS = Set.of("host", "bridge", "none");
+
     private final Stack stack;
     private final ObservedSwarm observed;
     private final SwarmOptions options;
@@ -74,7 +78,12 @@ public final class SwarmPlanner {
     private void requireExternals() {
         List<String> missing = new ArrayList<>();
         for (String n : stack.externalNetworks()) {
-            if (observed.networks().stream().noneMatch(o -> o.name().equals(n))) missing.add("network " + n);
+            SwarmNetwork found = observed.networks().stream().filter(o -> o.name().equals(n)).findFirst().orElse(null);
+            if (found == null && !NODE_NETWORKS.contains(n)) missing.add("network " + n);
+            if (found != null && !NODE_NETWORKS.contains(n) && !"swarm".equals(found.scope())) {
+                throw new PlanException("external network " + n + " has scope " + found.scope() + ", not swarm: a swarm service "
+                        + "joins only swarm-scoped networks (docker network create -d overlay " + n + ")");
+            }
         }
         for (String n : stack.externalConfigs()) {
             if (observed.configs().stream().noneMatch(o -> o.name().equals(n))) missing.add("config " + n);
@@ -156,7 +165,11 @@ public final class SwarmPlanner {
             String cause = oldHash == null ? "no spec hash label (made by another tool)"
                     : imageChanged ? "image " + oldImage + " -> " + desiredImage
                     : "spec changed (hash " + oldHash.substring(0, Math.min(12, oldHash.length())) + " -> " + s.specHash().substring(0, 12) + ")";
-            id = plan.add(new SwarmAction.UpdateService(existing.id(), existing.versionIndex(), s.spec(), query), cause, after);
+            // as docker stack: an unchanged image keeps the digest the engine resolved at the last deploy, so that a
+            // moved tag does not slip in with another change (--resolve-image always asks the registry again)
+            boolean keepDigest = !imageChanged && options.resolveImage() != SwarmOptions.ResolveImage.ALWAYS && existing.image() != null;
+            id = plan.add(new SwarmAction.UpdateService(existing.id(), existing.versionIndex(),
+                    keepDigest ? s.spec().withImage(existing.image()) : s.spec(), query), cause, after);
         }
         changed.put(s.composeName(), id);
     }

@@ -118,12 +118,12 @@ class SwarmPlannerFixturesTest {
                 default -> new ServiceMode.Replicated(1);
             };
             services.add(new SwarmService((String) s.get("id"), name, ((Number) s.getOrDefault("version", 1)).longValue(), labels,
-                    String.valueOf(image), mode, null));
+                    String.valueOf(s.getOrDefault("engine_image", image)), mode, null));
         }
         List<SwarmNetwork> networks = new ArrayList<>();
         for (Map<String, Object> n : list(root, "networks")) {
             networks.add(new SwarmNetwork((String) n.get("id"), (String) n.get("name"), (String) n.getOrDefault("driver", "overlay"),
-                    "swarm", labels(n)));
+                    (String) n.getOrDefault("scope", "swarm"), labels(n)));
         }
         return new ObservedSwarm(services, List.of(), networks, objects(root, "configs", stack.configs().values()),
                 objects(root, "secrets", stack.secrets().values()), List.of());
