@@ -137,12 +137,19 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
         }
 
         /**
-         * Makes the swarm under the exclusive lock when there is none, then holds the lock shared. A lock cannot be
-         * turned from exclusive into shared in one step: another run may take it alone in between and leave, so the
-         * swarm is looked at again once the shared lock is held.
+         * Joins the runs that use the swarm (the lock shared) when there is one; else makes it under the lock held
+         * alone, which waits for no one while the others have their swarm. A lock cannot be turned from exclusive into
+         * shared in one step: another run may take it alone in between and leave, so the swarm is looked at again once
+         * the shared lock is held.
          */
         private void enter() throws IOException {
             for (int attempt = 1; ; attempt++) {
+                shared = channel.lock(0, Long.MAX_VALUE, true);
+                try (Engine engine = RealEngine.connect()) {
+                    if (engine.swarm().info().manager()) return;
+                }
+                shared.release();
+                if (attempt == 3) fail("The engine's swarm went away three times while this test run joined it");
                 try (FileLock alone = channel.lock(); Engine engine = RealEngine.connect()) {
                     SwarmInfo info = engine.swarm().info();
                     if (!info.active()) {
@@ -153,12 +160,6 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
                         fail("The engine is in a swarm but not a manager of it, and swarm tests need one: " + info);
                     }
                 }
-                shared = channel.lock(0, Long.MAX_VALUE, true);
-                try (Engine engine = RealEngine.connect()) {
-                    if (engine.swarm().info().manager()) return;
-                }
-                shared.release();
-                if (attempt == 3) fail("The engine's swarm went away three times while this test run joined it");
             }
         }
 
