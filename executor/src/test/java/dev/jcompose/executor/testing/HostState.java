@@ -28,6 +28,16 @@ final class HostState {
     private HostState() {
     }
 
+    /** True while a process exists and is not a zombie (one that ended and waits to be reaped). */
+    static boolean alive(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .noneMatch(l -> l.startsWith("State:") && l.contains("Z (zombie)"));
+        } catch (IOException e) {
+            return false; // gone
+        }
+    }
+
     /** Processes (other than this JVM) whose command line mentions {@code folder}: a dockerd, its containerd, shims. */
     static List<ProcessHandle> processesInside(Path folder) {
         String path = folder.toString() + "/";

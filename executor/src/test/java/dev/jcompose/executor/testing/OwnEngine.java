@@ -190,7 +190,12 @@ public final class OwnEngine implements AutoCloseable {
         signal(false);
     }
 
-    /** SIGKILL, as a crashed daemon: containers' shims outlive it, and the next {@link #start} deals with them. */
+    /**
+     * SIGKILL, as a crashed daemon: its containers' shims and processes outlive it, and the next {@link #start}
+     * (without {@code --live-restore}) stops them as {@code docker stop} would, so that start takes up to the
+     * longest stop timeout among them (10 s for a shell that ignores SIGTERM; give test containers
+     * {@code StopTimeout: 1} or a {@code stop_grace_period} to keep it short).
+     */
     public void kill() {
         signal(true);
     }
@@ -311,7 +316,7 @@ public final class OwnEngine implements AutoCloseable {
                 process.destroyForcibly();
                 throw new AssertionError("dockerd at " + root + " did not answer within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail(20));
             }
-            sleep(50);
+            sleep(500);
         }
     }
 
@@ -335,9 +340,11 @@ public final class OwnEngine implements AutoCloseable {
     }
 
     /**
-     * The containerd a killed daemon started ends a moment after it (its parent-death signal); a daemon started
-     * before then finds it "still running" by its pid file, waits on its socket and fails. So a start waits until
-     * that pid is gone, and kills it when it is still a containerd of this root after ten seconds.
+     * The containerd a killed daemon started ends a moment after it (its parent-death signal), and then stays a
+     * zombie until the host's init reaps it, which here takes some ten seconds. A daemon started meanwhile finds it
+     * "still running" by its pid file (a zombie answers signal 0), waits on its dead socket and fails. So a start
+     * waits until that containerd has ended (killing it when it is still a live containerd of this root after ten
+     * seconds) and then removes its pid file, so that the daemon starts a containerd of its own.
      */
     private void awaitOldContainerd() {
         Path pidFile = execRoot().resolve("containerd/containerd.pid");
@@ -349,14 +356,19 @@ public final class OwnEngine implements AutoCloseable {
             return;
         }
         Instant killAt = Instant.now().plusSeconds(10);
-        Instant giveUpAt = killAt.plusSeconds(10); // a zombie nobody reaps: the start then says what is wrong
-        while (Files.exists(Path.of("/proc/" + pid)) && Instant.now().isBefore(giveUpAt)) {
+        Instant giveUpAt = killAt.plusSeconds(10);
+        while (HostState.alive(pid) && Instant.now().isBefore(giveUpAt)) {
             if (Instant.now().isAfter(killAt)) {
                 ProcessHandle.of(pid)
                         .filter(p -> p.info().commandLine().map(c -> c.contains(root + "/")).orElse(false))
                         .ifPresent(ProcessHandle::destroyForcibly);
             }
             sleep(50);
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -73,6 +73,7 @@ class OwnEngineTest {
                 "Image", RealEngine.BASE_IMAGE,
                 "Cmd", List.of("sh", "-c", script),
                 "Tty", tty,
+                "StopTimeout", 1, // the restart after SIGKILL stops it: a shell ignores SIGTERM, this keeps that at 1 s
                 "HostConfig", Map.of("Binds", List.of("kept:/data")))).get("Id").asText();
         api.expect("POST", "/containers/" + id + "/start", null);
         return id;
