@@ -99,10 +99,19 @@ final class HostState {
 
     /** Runs a host command and returns its output; a failure is reported, not thrown (clean-up goes on). */
     static String run(String... command) {
+        return run(true, command);
+    }
+
+    /** {@link #run} for a command whose failure is expected often (removing what may be gone already). */
+    static String runQuietly(String... command) {
+        return run(false, command);
+    }
+
+    private static String run(boolean report, String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) System.err.println("test bed: " + String.join(" ", command) + " failed: " + out.strip());
+            if (p.waitFor() != 0 && report) System.err.println("test bed: " + String.join(" ", command) + " failed: " + out.strip());
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -57,36 +57,42 @@ public final class OwnEngine implements AutoCloseable {
     /**
      * How the daemon is started.
      *
-     * @param name        a word in the folder's name (and the pool's log line), for finding a test's engine by eye
-     * @param launcher    what runs dockerd, in front of its command line ({@code ip netns exec NAME} for a
+     * @param name        a word in the folder's name, for finding a test's engine by eye
+     * @param root        the folder to keep everything in (made, and removed by close()), or null for a fresh
+     *                    temporary folder {@code /tmp/jct-NAME-...}
+     * @param launcher    what runs dockerd, in front of its command line ({@code nsenter --net=...} for a
      *                    network namespace); empty for the host's
      * @param extraArgs   more dockerd flags ({@code --insecure-registry=...}, {@code --label=...},
      *                    {@code --live-restore})
      * @param addressPool the {@code --default-address-pool} base (a /16 such as {@code 10.240.0.0/16}), or null to pick
      *                    a /16 of 10.224-10.254 that no host route uses
      */
-    public record Options(String name, List<String> launcher, List<String> extraArgs, String addressPool) {
+    public record Options(String name, Path root, List<String> launcher, List<String> extraArgs, String addressPool) {
         public Options {
             launcher = List.copyOf(launcher);
             extraArgs = List.copyOf(extraArgs);
         }
 
         public static Options named(String name) {
-            return new Options(name, List.of(), List.of(), null);
+            return new Options(name, null, List.of(), List.of(), null);
         }
 
         public Options withArgs(String... args) {
             List<String> all = new ArrayList<>(extraArgs);
             all.addAll(List.of(args));
-            return new Options(name, launcher, all, addressPool);
+            return new Options(name, root, launcher, all, addressPool);
         }
 
         public Options withLauncher(String... command) {
-            return new Options(name, List.of(command), extraArgs, addressPool);
+            return new Options(name, root, List.of(command), extraArgs, addressPool);
         }
 
         public Options withAddressPool(String base) {
-            return new Options(name, launcher, extraArgs, base);
+            return new Options(name, root, launcher, extraArgs, base);
+        }
+
+        public Options inFolder(Path folder) {
+            return new Options(name, folder, launcher, extraArgs, addressPool);
         }
     }
 
@@ -109,18 +115,19 @@ public final class OwnEngine implements AutoCloseable {
     public static OwnEngine launch(Options options) {
         Path root;
         try {
-            root = Files.createTempDirectory("jct-" + options.name() + "-");
+            root = options.root() != null ? Files.createDirectories(options.root())
+                    : Files.createTempDirectory("jct-" + options.name() + "-");
             Files.writeString(root.resolve("daemon.json"), "{}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String pool = options.addressPool() != null ? options.addressPool() : HostState.freeSixteen();
-        OwnEngine engine = new OwnEngine(new Options(options.name(), options.launcher(), options.extraArgs(), pool), root);
+        OwnEngine engine = new OwnEngine(options.inFolder(root).withAddressPool(pool), root);
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             engine.startDaemon();
         } catch (RuntimeException | AssertionError e) {
-            engine.close();
+            engine.discard(); // it made nothing yet but its folder and processes; a restart would only fail again
             throw e;
         }
         return engine;
@@ -246,6 +253,23 @@ public final class OwnEngine implements AutoCloseable {
             // the JVM is already shutting down: the hook runs the same clean-up
         }
         cleanUp();
+    }
+
+    /**
+     * SIGKILL and removal of the folder with what is left inside it, without a graceful purge: for a swarm bed torn
+     * down as a whole, whose nodes' networks live in namespaces that go with it.
+     */
+    void discard() {
+        if (closed) return;
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+        if (running()) process.toHandle().destroyForcibly();
+        if (process != null) process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        HostState.removeInside(root);
     }
 
     private void cleanUp() {
