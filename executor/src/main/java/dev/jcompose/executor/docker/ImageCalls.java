@@ -38,7 +38,7 @@ final class ImageCalls {
         if (spec.network() != null) cmd.withNetworkMode(spec.network());
         if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
         if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new LinkedHashSet<>(spec.extraHosts()));
-        transport.call("build image " + spec.image(), () -> {
+        transport.stream("build image " + spec.image(), () -> {
             try {
                 return cmd.exec(result).awaitCompletion();
             } catch (InterruptedException e) {
@@ -65,7 +65,7 @@ final class ImageCalls {
 
     /** Starts a pull or a push and waits for it, for half an hour at the most. */
     private void transfer(String verb, String reference, Supplier<ResultCallback.Adapter<?>> start) {
-        transport.call(verb + " image " + reference, () -> {
+        transport.stream(verb + " image " + reference, () -> {
             try {
                 return start.get().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {

@@ -38,7 +38,7 @@ final class Streams {
         ResultCallback.Adapter<Frame> callback = demultiplexed(stdout, stderr);
         var cmd = connection.client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
         if (stdin != null) cmd.withStdIn(stdin);
-        transport.call("attach to " + container, () -> cmd.exec(callback));
+        transport.stream("attach to " + container, () -> cmd.exec(callback));
         try {
             callback.awaitStarted();
         } catch (InterruptedException e) {
@@ -73,7 +73,7 @@ final class Streams {
         // the engine takes whole seconds here (docker-java's call has no fractions)
         if (options.since() != null) cmd.withSince((int) options.since().getEpochSecond());
         if (options.until() != null) cmd.withUntil((int) options.until().getEpochSecond());
-        transport.call((options.follow() ? "follow logs of " : "read logs of ") + container, () -> cmd.exec(callback));
+        transport.stream((options.follow() ? "follow logs of " : "read logs of ") + container, () -> cmd.exec(callback));
         return follower(callback);
     }
 
@@ -108,7 +108,7 @@ final class Streams {
         }
         var start = connection.client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
-        transport.call(what, () -> {
+        transport.stream(what, () -> {
             try {
                 return start.exec(demultiplexed(stdout, stderr)).awaitCompletion();
             } catch (InterruptedException e) {
@@ -141,7 +141,7 @@ final class Streams {
 
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container) {
-        Integer code = transport.call("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
+        Integer code = transport.stream("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
         return code == null ? -1 : code;
     }
 
