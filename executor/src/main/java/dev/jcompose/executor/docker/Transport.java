@@ -165,6 +165,17 @@ final class Transport {
                 + " (" + limit.setting() + ")", e);
     }
 
+    /** What ended a stream that {@code what} opened, as {@link #call} words a failed call. */
+    RuntimeException failure(String what, RuntimeException e) {
+        return mapped(what, e);
+    }
+
+    /** The failure of a stream that the engine left silent for the response time-out. */
+    EngineException silent(String what) {
+        return new EngineException(what + ": the engine sent nothing for " + EngineTimeouts.describe(timeouts.response()) + " ("
+                + EngineTimeouts.RESPONSE + "=" + EngineTimeouts.describe(timeouts.response()) + ")");
+    }
+
     /** docker-java's exceptions as ours, with the engine's own message. */
     private RuntimeException mapped(String what, RuntimeException e) {
         if (e instanceof NotFoundException) return new NotFound(what + ": " + EngineMessages.of((DockerException) e));

@@ -41,6 +41,34 @@ final class Watchdog implements AutoCloseable {
         return armed;
     }
 
+    /** A stream watched for silence: {@link #touch} it at each piece that arrives, {@link #end} it when it is over. */
+    interface Idle {
+        void touch();
+
+        /** @return whether the stream fell silent for the limit (and was ended for it) */
+        boolean end();
+    }
+
+    /**
+     * Watches a stream that must keep coming: when nothing arrived for {@code limit}, {@code onSilence} runs once
+     * (closing the stream). {@code limit} zero watches nothing.
+     */
+    Idle idle(Duration limit, Runnable onSilence) {
+        if (limit.isZero()) {
+            return new Idle() {
+                public void touch() {}
+
+                public boolean end() {
+                    return false;
+                }
+            };
+        }
+        Silence silence = new Silence(limit.toNanos(), onSilence);
+        long every = Math.max(limit.toNanos() / 10, Duration.ofMillis(20).toNanos());
+        silence.task = timer().scheduleWithFixedDelay(silence::check, every, every, TimeUnit.NANOSECONDS);
+        return silence;
+    }
+
     private synchronized ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -56,6 +84,41 @@ final class Watchdog implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (timer != null) timer.shutdownNow();
+    }
+
+    private static final class Silence implements Idle {
+        private final long limitNanos;
+        private final Runnable onSilence;
+        private volatile long last = System.nanoTime();
+        private volatile ScheduledFuture<?> task;
+        private boolean ended;
+        private boolean fired;
+
+        Silence(long limitNanos, Runnable onSilence) {
+            this.limitNanos = limitNanos;
+            this.onSilence = onSilence;
+        }
+
+        @Override
+        public void touch() {
+            last = System.nanoTime();
+        }
+
+        void check() {
+            synchronized (this) {
+                if (ended || fired || System.nanoTime() - last < limitNanos) return;
+                fired = true;
+            }
+            task.cancel(false);
+            onSilence.run();
+        }
+
+        @Override
+        public synchronized boolean end() {
+            ended = true;
+            if (task != null) task.cancel(false);
+            return fired;
+        }
     }
 
     /** A watch whose interrupt and end are ordered by its lock: no interrupt is sent after the call ended. */
