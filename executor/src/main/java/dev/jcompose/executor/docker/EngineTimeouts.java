@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Calls that stream or block for as long as a container or the engine says have no such limit: following logs,
- * attach, exec, wait, events, build, and copies in and out of a container (a large one takes minutes); pull and
- * push keep their own limit of 30 minutes. They end when the engine ends them, closes the connection, or the
- * person presses Ctrl-C.
+ * attach, exec, wait, events, build, copies in and out of a container, image saves and loads (a large one takes
+ * minutes); pull and push keep their own limit of 30 minutes. They end when the engine ends them, closes the
+ * connection, or the person presses Ctrl-C. A log read to its end without following fails after
+ * {@value #RESPONSE} of silence.
  *
  * <p>A value is a number of seconds, with up to three decimals ({@code 60}, {@code 2.5}); {@code 0} means no limit.
  *

@@ -83,7 +83,7 @@ final class ImageCalls {
 
     /** {@code GET /images/{name}/get}: the tar goes to {@code out} as it comes. */
     void save(String reference, OutputStream out) {
-        transport.call("save image " + reference, () -> transport.exchange("GET",
+        transport.stream("save image " + reference, () -> transport.exchangeStreaming("GET",
                 "/images/" + Transport.pathSegment(reference) + "/get", null, null, r -> r.getBody().transferTo(out)));
     }
 
@@ -94,7 +94,7 @@ final class ImageCalls {
     List<String> load(InputStream tar) {
         List<String> loaded = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        transport.call("load image", () -> transport.exchange("POST", "/images/load?quiet=1", tar, "application/x-tar", r -> {
+        transport.stream("load image", () -> transport.exchangeStreaming("POST", "/images/load?quiet=1", tar, "application/x-tar", r -> {
             json.readEach(r.getBody(), message -> {
                 if (!(message instanceof Map<?, ?> m)) return;
                 if (m.get("error") instanceof String e) errors.add(e);

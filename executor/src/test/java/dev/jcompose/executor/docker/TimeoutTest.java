@@ -8,18 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineUnavailableException;
+import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.testing.CannedEngine;
 import dev.jcompose.executor.testing.Fault;
 import dev.jcompose.executor.testing.FaultProxy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine adapter against an engine that hangs, drops, truncates or talks nonsense ({@link FaultProxy} in front of
@@ -156,6 +161,27 @@ class TimeoutTest {
             EngineException e = endsWithin(4000, EngineException.class, () -> docker.stopContainer("c", -1));
             assertEquals("stop container c: the engine did not answer within 4 s (COMPOSE_HTTP_TIMEOUT=1 s after the container's 3 s to stop)",
                     e.getMessage());
+        }
+    }
+
+    /**
+     * Cut before the answer, or inside its body. (Cut inside the head's header lines, the transport reads what came as
+     * a whole answer with an empty body, and a log as an empty log: its parser is lenient there.)
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {-1, 0, 8, 60})
+    void aLogCutShortFailsNamingIt(long bodyBytes) {
+        String frame = "\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0006hello\n";
+        engine.answer("GET", "/containers/c/logs", 200, frame.repeat(20));
+        try (DockerJavaEngine docker = DockerJavaEngine.connect(env("5", "5"))) {
+            List<String> lines = new ArrayList<>();
+            docker.logs("c", new LogOptions(false, null, null, null, false), l -> lines.add(l.text())).awaitEnd(Long.MAX_VALUE);
+            assertEquals(20, lines.size(), "uncut: " + lines);
+            Fault cut = bodyBytes < 0 ? new Fault.Truncate(0) : new Fault.TruncateBody(bodyBytes);
+            proxy.inject(FaultProxy.calls("GET", "/containers/c/logs"), cut, -1);
+            EngineException e = endsWithin(3000, EngineException.class,
+                    () -> docker.logs("c", new LogOptions(false, null, null, null, false), l -> { }).awaitEnd(Long.MAX_VALUE));
+            assertTrue(e.getMessage().startsWith("read logs of c: "), e.getMessage());
         }
     }
 

@@ -26,6 +26,13 @@ public sealed interface Fault {
         }
     }
 
+    /** Passes on the answer's head and the first {@code bytes} of its body, then closes: an answer lost mid-body. */
+    record TruncateBody(long bytes) implements Fault {
+        public TruncateBody {
+            if (bytes < 0) throw new IllegalArgumentException("bytes must be at least 0");
+        }
+    }
+
     /** Answers bytes that are not HTTP, without passing the request on. */
     record Garbage() implements Fault {}
 

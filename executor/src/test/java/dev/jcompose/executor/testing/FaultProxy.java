@@ -185,7 +185,8 @@ public final class FaultProxy implements AutoCloseable {
             body.setDaemon(true);
             body.start();
             long limit = fault instanceof Fault.Truncate t ? t.bytes() : Long.MAX_VALUE;
-            pipeAnswer(engine, client, limit, fault instanceof Fault.DropAfterRequest);
+            long bodyLimit = fault instanceof Fault.TruncateBody t ? t.bytes() : -1;
+            pipeAnswer(engine, client, limit, bodyLimit, fault instanceof Fault.DropAfterRequest);
         } catch (IOException e) {
             // either side went away: the other goes too
         } catch (InterruptedException e) {
@@ -261,18 +262,32 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * The engine's answer to the client: all of it, its first {@code limit} bytes, or (with {@code dropAtStart})
-     * none once its first byte shows that the engine has done the request.
+     * The engine's answer to the client: all of it, its first {@code limit} bytes, its head and the first
+     * {@code bodyLimit} bytes of its body (when not negative), or (with {@code dropAtStart}) none once its first byte
+     * shows that the engine has done the request.
      */
-    private static void pipeAnswer(SocketChannel engine, SocketChannel client, long limit, boolean dropAtStart) throws IOException {
+    private static void pipeAnswer(SocketChannel engine, SocketChannel client, long limit, long bodyLimit, boolean dropAtStart)
+            throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(16384);
         long sent = 0;
+        // the last bytes seen, to find the blank line that ends the head
+        int tail = 0;
         while (sent < limit) {
             buf.clear();
             if (limit - sent < buf.capacity()) buf.limit((int) (limit - sent));
             if (engine.read(buf) < 0) return;
             if (dropAtStart) return;
             buf.flip();
+            if (bodyLimit >= 0 && limit == Long.MAX_VALUE) {
+                for (int i = buf.position(); i < buf.limit(); i++) {
+                    tail = (tail << 8) | (buf.get(i) & 0xff);
+                    if (tail == 0x0d0a0d0a) {
+                        limit = sent + (i - buf.position()) + 1 + bodyLimit;
+                        if (buf.limit() - buf.position() > limit - sent) buf.limit((int) (buf.position() + limit - sent));
+                        break;
+                    }
+                }
+            }
             sent += buf.remaining();
             while (buf.hasRemaining()) client.write(buf);
         }

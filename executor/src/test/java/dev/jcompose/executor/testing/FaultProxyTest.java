@@ -131,6 +131,14 @@ class FaultProxyTest {
     }
 
     @Test
+    void aBodyCutShortKeepsTheHeadAndThatManyBytesOfTheBody() throws Exception {
+        proxy.inject(FaultProxy.any(), new Fault.TruncateBody(5), 1);
+        String answer = send(CREATE, 2000);
+        assertTrue(answer.startsWith("HTTP/1.1 201 Created\r\n"), answer);
+        assertTrue(answer.endsWith("\r\n\r\n{\"Id\""), answer);
+    }
+
+    @Test
     void garbageIsAnsweredWithoutAskingTheEngine() throws Exception {
         proxy.inject(FaultProxy.any(), new Fault.Garbage(), 1);
         assertEquals(Fault.GARBAGE, send(PING, 2000));
