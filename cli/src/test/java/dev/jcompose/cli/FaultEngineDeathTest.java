@@ -74,51 +74,46 @@ class FaultEngineDeathTest {
     /** How the engine goes away. */
     enum Death { SIGTERM, SIGKILL }
 
+    /** Which command is cut, and when: after {@code count} containers exist (up), or have gone (down). */
+    private record Cut(Death death, String command, int count) {}
+
+    /**
+     * Four cuts in turn on one project, each leaving the state the next one starts from: an up cut by a SIGTERM
+     * after 4 containers, a down cut by a SIGKILL after 5 are gone, an up cut by a SIGKILL after 12, a down cut by
+     * a SIGTERM after 12 are gone.
+     */
     @Test
-    void anUpCutByTheEngineGoingAwayIsFinishedByTheNextUp() {
+    void upsAndDownsCutByTheEngineGoingAwayAreFinishedByTheNextOne() {
         String p = project();
         converge(p);
         String marker = marker(p);
-        cli().run("-p", p, "down"); // the stack is made anew below; the volume stays
-        for (Object[] round : new Object[][] {{Death.SIGTERM, 4}, {Death.SIGKILL, 12}}) {
-            Death death = (Death) round[0];
-            int after = (int) round[1];
+        assertEquals(0, cli().run("-p", p, "down").exit()); // the stack is made anew below; the volume stays
+        for (Cut round : List.of(new Cut(Death.SIGTERM, "up", 4), new Cut(Death.SIGKILL, "down", 5),
+                new Cut(Death.SIGKILL, "up", 12), new Cut(Death.SIGTERM, "down", 12))) {
             long start = System.nanoTime();
-            CliRunner.Result cut = cutShort(death, () -> cli().run("-p", p, "up", "-d"), n -> n >= after, p);
-            assertEquals(ExitCodes.FAILED, cut.exit(), death + " after " + after + " containers: " + cut);
-            assertNamesWhatWasLost(cut, death);
-            assertTrue(cut.err().contains("not run because of the error: "), death + ": the steps not run are named\n" + cut);
-
-            converge(p);
-            assertEquals(marker, marker(p), "the named volume and its data survive");
-            System.out.printf("up cut by %s after %d containers: round %d ms%n", death, after, (System.nanoTime() - start) / 1_000_000);
-            cli().run("-p", p, "down");
-        }
-        assertEquals(0, cli().run("-p", p, "down", "-v").exit());
-    }
-
-    @Test
-    void aDownCutByTheEngineGoingAwayIsFinishedByTheNextDown() {
-        String p = project();
-        converge(p);
-        String marker = marker(p);
-        for (Object[] round : new Object[][] {{Death.SIGKILL, 5}, {Death.SIGTERM, 12}}) {
-            Death death = (Death) round[0];
-            int removed = (int) round[1];
-            long start = System.nanoTime();
-            CliRunner.Result cut = cutShort(death, () -> cli().run("-p", p, "down"), n -> n <= SERVICES - removed, p);
-            // a SIGTERM stops every container the daemon has, so the down may find all it still had to do done
-            if (cut.exit() != 0) {
-                assertEquals(ExitCodes.FAILED, cut.exit(), death + " after " + removed + " removed: " + cut);
-                assertNamesWhatWasLost(cut, death);
+            String finished;
+            if (round.command().equals("up")) {
+                CliRunner.Result cut = cutShort(round.death(), () -> cli().run("-p", p, "up", "-d"), n -> n >= round.count(), p);
+                assertEquals(ExitCodes.FAILED, cut.exit(), round + ": " + cut);
+                assertNamesWhatWasLost(cut, round.death());
+                assertTrue(cut.err().contains("not run because of the error: "), round + ": the steps not run are named\n" + cut);
+                finished = "converged by up #" + convergeAfterCut(p);
+            } else {
+                CliRunner.Result cut = cutShort(round.death(), () -> cli().run("-p", p, "down"), n -> n <= SERVICES - round.count(), p);
+                // a SIGTERM stops every container the daemon has: the down may find what it still had to do done
+                if (cut.exit() != 0) {
+                    assertEquals(ExitCodes.FAILED, cut.exit(), round + ": " + cut);
+                    assertNamesWhatWasLost(cut, round.death());
+                }
+                CliRunner.Result again = cli().run("-p", p, "down");
+                assertEquals(0, again.exit(), round + ": the second down\n" + again);
+                assertEquals(List.of(), names(p), "nothing of the project is left");
+                assertTrue(networks(p).isEmpty(), "its network is gone: " + networks(p));
+                finished = "the cut down " + (cut.exit() == 0 ? "still ended well" : "exited " + cut.exit()) + ", the next finished";
             }
-            CliRunner.Result again = cli().run("-p", p, "down");
-            assertEquals(0, again.exit(), death + ": the second down\n" + again);
-            assertEquals(List.of(), names(p), "nothing of the project is left");
-            assertTrue(networks(p).isEmpty(), "its network is gone: " + networks(p));
-            assertEquals(marker, marker(p), "down keeps the named volume and its data");
-            System.out.printf("down cut by %s after %d removed: round %d ms%n", death, removed, (System.nanoTime() - start) / 1_000_000);
-            converge(p);
+            assertEquals(marker, marker(p), round + ": the named volume and its data survive");
+            System.out.printf("%s cut by %s at %d containers: %s; round %d ms%n", round.command(), round.death(), round.count(), finished,
+                    (System.nanoTime() - start) / 1_000_000);
         }
         assertEquals(0, cli().run("-p", p, "down", "-v").exit());
     }
@@ -126,7 +121,7 @@ class FaultEngineDeathTest {
     @Test
     void logsFollowingAnEngineThatIsKilledEndWithAnError() {
         String p = project();
-        converge(p);
+        assertEquals(0, cli().run("-p", p, "up", "-d", "s01").exit());
         CompletableFuture<CliRunner.Result> following = CompletableFuture.supplyAsync(() -> cli().run("-p", p, "logs", "-f", "s01"));
         sleep(1500); // following by now; if not, the command meets the dead engine at its start, which must end as well
         assertTrue(!following.isDone(), "logs -f follows a running container: " + (following.isDone() ? following.join() : ""));
@@ -142,7 +137,6 @@ class FaultEngineDeathTest {
         assertTrue(r.exit() == ExitCodes.FAILED || r.exit() == ExitCodes.ENGINE_UNAVAILABLE, r.toString());
         assertTrue(r.err().contains(own.host()) || r.err().contains("logs of " + p + "-s01-1: "), "names the engine or the stream\n" + r);
         FaultsThroughProxyEngineTest.assertNoStackTrace(r);
-        converge(p);
         assertEquals(0, cli().run("-p", p, "down", "-v").exit());
     }
 
@@ -193,6 +187,28 @@ class FaultEngineDeathTest {
             assertTrue(named, death + ": an error names the call it lost: " + e + "\n" + cut);
         }
         FaultsThroughProxyEngineTest.assertNoStackTrace(cut);
+    }
+
+    /**
+     * The {@code up} after the cut, repeated while the engine refuses a start with "task ...: already exists": after a
+     * SIGKILL, a container whose start was under way keeps a task in containerd that the restarted daemon does not
+     * know of (an engine bug: balena-os/balena-engine#435 tells the same of moby's code). Every other failure fails
+     * the test. Returns how many ups it took.
+     */
+    private static int convergeAfterCut(String p) {
+        for (int attempt = 1; attempt < 4; attempt++) {
+            CliRunner.Result up = cli().run("-p", p, "up", "-d");
+            if (up.exit() == 0) {
+                converge(p);
+                return attempt;
+            }
+            List<String> errors = up.err().lines().filter(l -> l.startsWith("Error: ")).toList();
+            assertTrue(!errors.isEmpty() && errors.stream().allMatch(e -> e.matches("Error: start container \\S+: task \\w+: already exists")),
+                    "the up after the cut fails for another reason than the engine's stale task\n" + up);
+            FaultsThroughProxyEngineTest.assertNoStackTrace(up);
+            sleep(2000);
+        }
+        throw new AssertionError("no up converged after three tries");
     }
 
     /** A full {@code up -d}: one running container per service, no temporary, no duplicate. */
