@@ -22,9 +22,13 @@ import java.util.concurrent.TimeoutException;
  * swarm mode without disturbing the engine at {@code /var/run/docker.sock} that other tests share.
  *
  * <p>Everything the daemon keeps is under one temporary folder ({@link #root()}): its data root, exec root (with
- * the containerd the daemon starts for itself there), pid file, log and socket. It runs with {@code --bridge=none}
- * (no {@code docker0}), {@code --iptables=false} and {@code --ip-masq=false} (no host firewall rule is touched), its
- * own {@code --config-file} (a host {@code daemon.json} does not leak in) and networks taken from a /16 of 10.0.0.0/8
+ * the containerd the daemon starts for itself there), pid file, log and socket. Its default bridge is one of its own
+ * ({@code jctb-XXXXXXXX}, made before the start with the first /24 of the engine's pool, {@code --bridge=} that,
+ * removed by close()), never {@code docker0}: a dockerd started with {@code --bridge=none} in the host's network
+ * namespace deletes the host's {@code docker0} (moby's {@code removeDefaultBridgeInterface}), which is the main
+ * engine's, so that flag is only used for an engine in a network namespace of its own (a {@link SwarmBed} node).
+ * It runs with {@code --iptables=false} and {@code --ip-masq=false} (no host firewall rule is touched), its own
+ * {@code --config-file} (a host {@code daemon.json} does not leak in) and networks taken from a /16 of 10.0.0.0/8
  * that no host route uses. It is started with {@code setsid}, in a session of its own, so that it outlives nothing
  * it should not and a test's shell job does not take it down.
  *
@@ -51,6 +55,8 @@ public final class OwnEngine implements AutoCloseable {
     private final Options options;
     private final Path root;
     private final Thread shutdownHook;
+    /** The daemon's default bridge: one of its own on the host, {@code none} in a namespace of its own. */
+    private final String bridge;
     private Process process;
     private boolean closed;
 
@@ -96,9 +102,10 @@ public final class OwnEngine implements AutoCloseable {
         }
     }
 
-    private OwnEngine(Options options, Path root) {
+    private OwnEngine(Options options, Path root, String bridge) {
         this.options = options;
         this.root = root;
+        this.bridge = bridge;
         // a JVM that ends without close() (a test killed by surefire's timeout) does not leave a daemon behind
         this.shutdownHook = new Thread(this::cleanUp, "own-engine-cleanup " + root);
     }
@@ -122,7 +129,9 @@ public final class OwnEngine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String pool = options.addressPool() != null ? options.addressPool() : HostState.freeSixteen();
-        OwnEngine engine = new OwnEngine(options.inFolder(root).withAddressPool(pool), root);
+        // in the host's namespace: a bridge of its own (--bridge=none there would delete the main engine's docker0)
+        String bridge = options.launcher().isEmpty() ? HostState.makeBridge(pool) : "none";
+        OwnEngine engine = new OwnEngine(options.inFolder(root).withAddressPool(pool), root, bridge);
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             engine.startDaemon();
@@ -148,6 +157,11 @@ public final class OwnEngine implements AutoCloseable {
 
     public Path execRoot() {
         return root.resolve("exec");
+    }
+
+    /** The daemon's default bridge on the host ({@code jctb-XXXXXXXX}), or {@code none} in a namespace of its own. */
+    public String bridge() {
+        return bridge;
     }
 
     /** The daemon's log (stdout and stderr of every start, appended). */
@@ -270,6 +284,7 @@ public final class OwnEngine implements AutoCloseable {
         if (running()) process.toHandle().destroyForcibly();
         if (process != null) process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
         HostState.removeInside(root);
+        HostState.removeBridge(bridge);
     }
 
     private void cleanUp() {
@@ -289,6 +304,7 @@ public final class OwnEngine implements AutoCloseable {
             if (running()) signal(true);
         } finally {
             HostState.removeInside(root);
+            HostState.removeBridge(bridge);
         }
     }
 
@@ -318,7 +334,7 @@ public final class OwnEngine implements AutoCloseable {
                     "--pidfile=" + root.resolve("dockerd.pid"),
                     "--config-file=" + root.resolve("daemon.json"),
                     "-H", host(),
-                    "--bridge=none", "--iptables=false", "--ip-masq=false",
+                    "--bridge=" + bridge, "--iptables=false", "--ip-masq=false",
                     "--default-address-pool=base=" + options.addressPool() + ",size=24",
                     "--shutdown-timeout=10"));
             command.addAll(options.extraArgs());
