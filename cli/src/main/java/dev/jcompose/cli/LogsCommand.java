@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
+import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,6 +127,8 @@ final class LogsCommand implements Callable<Integer> {
         // the containers followed, and for those whose stream ended, when: one started again is followed from then on
         Map<String, Instant> followed = new ConcurrentHashMap<>();
         AtomicInteger running = new AtomicInteger();
+        // what ended a followed stream other than its container's end (the engine went away): the command's error
+        AtomicReference<EngineException> failure = new AtomicReference<>();
         try (AutoCloseable signal = ctx.interrupts().onInterrupt(() -> {
             interrupted.set(true);
             synchronized (followers) {
@@ -136,7 +140,7 @@ final class LogsCommand implements Callable<Integer> {
         })) {
             LogPrefixes prefixes = new LogPrefixes(project, containers, coloured());
             for (ObservedContainer c : containers) {
-                follow(ctx, service, c, prefixes, options, followers, running, ended, interrupted, followed);
+                follow(ctx, service, c, prefixes, options, followers, running, ended, interrupted, followed, failure);
             }
             if (!follow) {
                 for (LogFollower f : List.copyOf(followers)) f.awaitEnd(Long.MAX_VALUE);
@@ -148,6 +152,7 @@ final class LogsCommand implements Callable<Integer> {
                         if (running.get() > 0) ended.wait(NEW_CONTAINER_POLL_MILLIS);
                     }
                     if (interrupted.get()) break;
+                    if (failure.get() != null) throw failure.get();
                     List<ObservedContainer> now = shown(service, project);
                     List<ObservedContainer> started = now.stream()
                             .filter(c -> c.running() && (!followed.containsKey(c.name()) || followed.get(c.name()) != Instant.MIN))
@@ -158,7 +163,7 @@ final class LogsCommand implements Callable<Integer> {
                             // a new container's whole log; a restarted one's from the moment its last stream ended
                             Instant from = followed.get(c.name());
                             LogOptions next = new LogOptions(true, null, from, options.until(), options.timestamps());
-                            follow(ctx, service, c, wider, next, followers, running, ended, interrupted, followed);
+                            follow(ctx, service, c, wider, next, followers, running, ended, interrupted, followed, failure);
                         }
                     } else if (running.get() == 0) {
                         break;
@@ -179,7 +184,7 @@ final class LogsCommand implements Callable<Integer> {
      */
     private void follow(Context ctx, ComposeService service, ObservedContainer c, LogPrefixes prefixes, LogOptions options,
                         List<LogFollower> followers, AtomicInteger running, Object ended, AtomicBoolean interrupted,
-                        Map<String, Instant> followed) {
+                        Map<String, Instant> followed, AtomicReference<EngineException> failure) {
         followed.put(c.name(), Instant.MIN); // being followed
         PrintStream out = ctx.out();
         PrintStream err = ctx.err();
@@ -197,7 +202,11 @@ final class LogsCommand implements Callable<Integer> {
         if (!follow) return;
         running.incrementAndGet();
         Thread waiter = new Thread(() -> {
-            follower.awaitEnd(Long.MAX_VALUE);
+            try {
+                follower.awaitEnd(Long.MAX_VALUE);
+            } catch (EngineException e) {
+                failure.compareAndSet(null, e); // told by the main thread, not as this thread's stack trace
+            }
             followed.put(c.name(), ctx.clock().instant());
             running.decrementAndGet();
             synchronized (ended) {

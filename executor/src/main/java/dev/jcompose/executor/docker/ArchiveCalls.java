@@ -34,7 +34,7 @@ final class ArchiveCalls {
     }
 
     void copyFrom(String container, String path, ArchiveReader reader) {
-        transport.call("copy from " + container + ":" + path, () -> transport.exchange("GET", archivePath(container, path), null, null, r -> {
+        transport.stream("copy from " + container + ":" + path, () -> transport.exchangeStreaming("GET", archivePath(container, path), null, null, r -> {
             reader.read(stat(r.getHeader(STAT_HEADER)), r.getBody());
             return null;
         }));
@@ -43,7 +43,7 @@ final class ArchiveCalls {
     void copyTo(String container, String directory, InputStream tar, boolean copyUidGid) {
         // as docker cp: a directory never replaces a file, nor a file a directory
         String path = archivePath(container, directory) + "&noOverwriteDirNonDir=true" + (copyUidGid ? "&copyUIDGID=true" : "");
-        transport.call("copy to " + container + ":" + directory, () -> transport.exchange("PUT", path, tar, "application/x-tar", r -> null));
+        transport.stream("copy to " + container + ":" + directory, () -> transport.exchangeStreaming("PUT", path, tar, "application/x-tar", r -> null));
     }
 
     private static String archivePath(String container, String path) {

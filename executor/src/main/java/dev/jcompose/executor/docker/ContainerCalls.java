@@ -79,7 +79,7 @@ final class ContainerCalls {
 
     void stop(String name, int timeoutSeconds) {
         try {
-            transport.call("stop container " + name, () -> {
+            transport.stopping("stop container " + name, grace(name, timeoutSeconds), () -> {
                 transport.post("/containers/" + pathSegment(name) + "/stop" + timeout(timeoutSeconds), null);
                 return null;
             });
@@ -128,11 +128,30 @@ final class ContainerCalls {
     }
 
     void restart(String name, int timeoutSeconds) {
-        transport.call("restart container " + name, () -> {
+        transport.stopping("restart container " + name, grace(name, timeoutSeconds), () -> {
             transport.post("/containers/" + pathSegment(name) + "/restart" + timeout(timeoutSeconds), null);
             return null;
         });
     }
+
+    /**
+     * How long the engine gives the container to stop: {@code timeoutSeconds}, or for a negative one the container's
+     * own {@code StopTimeout} (stop_grace_period), which the engine's default of 10 s stands in for when unset.
+     * The stop's answer comes after it, so the call's limit is that much longer.
+     */
+    private int grace(String name, int timeoutSeconds) {
+        if (timeoutSeconds >= 0) return timeoutSeconds;
+        try {
+            Object inspected = transport.call("inspect container " + name, () -> transport.get("/containers/" + pathSegment(name) + "/json"));
+            Object own = EngineJson.field(EngineJson.field(inspected, "Config"), "StopTimeout");
+            return own instanceof Number n ? n.intValue() : ENGINE_STOP_TIMEOUT;
+        } catch (NotFound e) {
+            return ENGINE_STOP_TIMEOUT; // the stop finds it gone too
+        }
+    }
+
+    /** The engine's grace period for a container created without one. */
+    private static final int ENGINE_STOP_TIMEOUT = 10;
 
     /** {@code ?t=N}, or nothing for a negative timeout: the engine then takes the container's own (stop_grace_period). */
     private static String timeout(int seconds) {

@@ -60,7 +60,7 @@ public final class DockerJavaEngine implements Engine {
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
         this.info = connection.info();
-        this.transport = new Transport(connection.http(), info);
+        this.transport = new Transport(connection);
         this.reads = new ObservedReads(transport);
         this.resources = new ResourceCalls(transport, reads, info);
         this.containers = new ContainerCalls(transport, resources, info);

@@ -42,10 +42,17 @@ final class EngineMessages {
         return false;
     }
 
-    /** The message of the innermost cause: docker-java and its transport wrap what went wrong several times. */
+    /**
+     * The message of the innermost cause: docker-java and its transport wrap what went wrong several times. The
+     * transport's words for a connection that ended early name a TCP address even on a unix socket; they are said
+     * plainly instead.
+     */
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        if (message.endsWith(" failed to respond")) return "the connection closed without an HTTP answer";
+        if (message.startsWith("Premature end of")) return "the answer was cut short (" + message + ")";
+        return message;
     }
 }

@@ -32,7 +32,7 @@ final class EventStream implements LogFollower {
         EngineJson json = new EngineJson();
         Thread reader = new Thread(() -> {
             try {
-                transport.call("read events", () -> transport.exchange("GET", path.toString(), null, null, r -> {
+                transport.stream("read events", () -> transport.exchangeStreaming("GET", path.toString(), null, null, r -> {
                     // a close that came before the answer did
                     if (stream.closed.get()) return null;
                     json.readEach(r.getBody(), e -> events.accept(event(e)));

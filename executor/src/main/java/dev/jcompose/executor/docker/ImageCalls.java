@@ -44,7 +44,7 @@ final class ImageCalls {
         if (spec.network() != null) cmd.withNetworkMode(spec.network());
         if (spec.shmSizeBytes() != null) cmd.withShmsize(spec.shmSizeBytes());
         if (!spec.extraHosts().isEmpty()) cmd.withExtraHosts(new LinkedHashSet<>(spec.extraHosts()));
-        transport.call("build image " + spec.image(), () -> {
+        transport.stream("build image " + spec.image(), () -> {
             try {
                 return cmd.exec(result).awaitCompletion();
             } catch (InterruptedException e) {
@@ -71,7 +71,7 @@ final class ImageCalls {
 
     /** Starts a pull or a push and waits for it, for half an hour at the most. */
     private void transfer(String verb, String reference, Supplier<ResultCallback.Adapter<?>> start) {
-        transport.call(verb + " image " + reference, () -> {
+        transport.stream(verb + " image " + reference, () -> {
             try {
                 return start.get().awaitCompletion(30, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -83,7 +83,7 @@ final class ImageCalls {
 
     /** {@code GET /images/{name}/get}: the tar goes to {@code out} as it comes. */
     void save(String reference, OutputStream out) {
-        transport.call("save image " + reference, () -> transport.exchange("GET",
+        transport.stream("save image " + reference, () -> transport.exchangeStreaming("GET",
                 "/images/" + Transport.pathSegment(reference) + "/get", null, null, r -> r.getBody().transferTo(out)));
     }
 
@@ -94,7 +94,7 @@ final class ImageCalls {
     List<String> load(InputStream tar) {
         List<String> loaded = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        transport.call("load image", () -> transport.exchange("POST", "/images/load?quiet=1", tar, "application/x-tar", r -> {
+        transport.stream("load image", () -> transport.exchangeStreaming("POST", "/images/load?quiet=1", tar, "application/x-tar", r -> {
             json.readEach(r.getBody(), message -> {
                 if (!(message instanceof Map<?, ?> m)) return;
                 if (m.get("error") instanceof String e) errors.add(e);

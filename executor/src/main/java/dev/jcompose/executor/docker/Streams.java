@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -38,22 +39,27 @@ final class Streams {
         ResultCallback.Adapter<Frame> callback = demultiplexed(stdout, stderr);
         var cmd = connection.client().attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true);
         if (stdin != null) cmd.withStdIn(stdin);
-        transport.call("attach to " + container, () -> cmd.exec(callback));
+        transport.stream("attach to " + container, () -> cmd.exec(callback));
         try {
             callback.awaitStarted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("attach to " + container + " interrupted");
         }
-        return follower(callback);
+        return follower(callback, "attach to " + container, null);
     }
 
     LogFollower logs(String container, LogOptions options, Consumer<LogLine> lines) {
         // stdout and stderr arrive as separate frames; each gets its own splitter so lines never interleave mid-way
         Map<StreamType, LineSplitter> splitters = new EnumMap<>(StreamType.class);
+        String what = (options.follow() ? "follow logs of " : "read logs of ") + container;
+        // a log read to its end keeps coming until it ends; one followed may rightly be silent for hours
+        AtomicReference<Watchdog.Idle> idle = new AtomicReference<>();
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
+                Watchdog.Idle watch = idle.get();
+                if (watch != null) watch.touch();
                 splitters.computeIfAbsent(frame.getStreamType(), t -> {
                     LogLine.Stream stream = t == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
                     return new LineSplitter(text -> lines.accept(new LogLine(stream, text)));
@@ -73,8 +79,9 @@ final class Streams {
         // the engine takes whole seconds here (docker-java's call has no fractions)
         if (options.since() != null) cmd.withSince((int) options.since().getEpochSecond());
         if (options.until() != null) cmd.withUntil((int) options.until().getEpochSecond());
-        transport.call((options.follow() ? "follow logs of " : "read logs of ") + container, () -> cmd.exec(callback));
-        return follower(callback);
+        if (!options.follow()) idle.set(connection.watchdog().idle(connection.timeouts().response(), () -> closeQuietly(callback)));
+        transport.stream(what, () -> cmd.exec(callback));
+        return follower(callback, what, idle.get());
     }
 
     int exec(String container, ExecSpec spec, InputStream stdin, Consumer<byte[]> stdout, Consumer<byte[]> stderr) {
@@ -108,7 +115,7 @@ final class Streams {
         }
         var start = connection.client().execStartCmd(id).withDetach(spec.detach()).withTty(spec.tty());
         if (stdin != null && !spec.detach()) start.withStdIn(stdin);
-        transport.call(what, () -> {
+        transport.stream(what, () -> {
             try {
                 return start.exec(demultiplexed(stdout, stderr)).awaitCompletion();
             } catch (InterruptedException e) {
@@ -141,7 +148,7 @@ final class Streams {
 
     /** Blocks until the container stops and returns its exit code. */
     int waitContainer(String container) {
-        Integer code = transport.call("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
+        Integer code = transport.stream("wait for container " + container, () -> connection.client().waitContainerCmd(container).start().awaitStatusCode());
         return code == null ? -1 : code;
     }
 
@@ -156,26 +163,39 @@ final class Streams {
         };
     }
 
-    /** docker-java's callback as a {@link LogFollower}. */
-    private static LogFollower follower(ResultCallback.Adapter<Frame> callback) {
+    /**
+     * docker-java's callback as a {@link LogFollower}: what ended the stream, when the engine did, is thrown as
+     * {@link Transport#call} words a failed call; one that {@code idle} ended for its silence says so.
+     */
+    private LogFollower follower(ResultCallback.Adapter<Frame> callback, String what, Watchdog.Idle idle) {
         return new LogFollower() {
             @Override
             public void awaitEnd(long millis) {
+                boolean ended = false;
                 try {
-                    callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
+                    ended = callback.awaitCompletion(millis, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    if (idle != null && idle.end()) throw transport.silent(what);
+                    throw transport.failure(what, e);
                 }
+                if (ended && idle != null && idle.end()) throw transport.silent(what);
             }
 
             @Override
             public void close() {
-                try {
-                    callback.close();
-                } catch (IOException e) {
-                    // the stream is going away anyway
-                }
+                if (idle != null) idle.end();
+                closeQuietly(callback);
             }
         };
+    }
+
+    private static void closeQuietly(ResultCallback.Adapter<Frame> callback) {
+        try {
+            callback.close();
+        } catch (IOException e) {
+            // the stream is going away anyway
+        }
     }
 }

@@ -13,21 +13,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * Calls on the negotiated API version over docker-java's transport with plain JSON ({@link EngineJson}), and the
- * mapping of what goes wrong in any call, this one's or docker-java's commands', into our exceptions.
+ * mapping of what goes wrong in any call, this one's or docker-java's commands', into our exceptions: each call
+ * within its limit ({@link EngineTimeouts}), a stream without one.
  */
 final class Transport {
     /** docker-java's transport, for the reads every command makes, answered as plain JSON ({@link EngineJson}). */
     private final DockerHttpClient http;
+    /** The same engine without a read time-out, for answers that stream for as long as the engine says. */
+    private final Supplier<DockerHttpClient> streaming;
     private final EngineJson json = new EngineJson();
     private final EngineInfo info;
+    private final EngineTimeouts timeouts;
+    private final Watchdog watchdog;
 
-    Transport(DockerHttpClient http, EngineInfo info) {
-        this.http = http;
-        this.info = info;
+    Transport(EngineConnection connection) {
+        this.http = connection.http();
+        this.streaming = connection::streamingHttp;
+        this.info = connection.info();
+        this.timeouts = connection.timeouts();
+        this.watchdog = connection.watchdog();
     }
 
     Object get(String path) {
@@ -75,6 +84,15 @@ final class Transport {
      * as {@link #send} does.
      */
     <T> T exchange(String method, String path, InputStream body, String contentType, Answer<T> answer) {
+        return exchange(http, method, path, body, contentType, answer);
+    }
+
+    /** {@link #exchange} on the transport without a read time-out, for an answer that streams ({@link #stream}). */
+    <T> T exchangeStreaming(String method, String path, InputStream body, String contentType, Answer<T> answer) {
+        return exchange(streaming.get(), method, path, body, contentType, answer);
+    }
+
+    private <T> T exchange(DockerHttpClient http, String method, String path, InputStream body, String contentType, Answer<T> answer) {
         var builder = DockerHttpClient.Request.builder().method(method).path("/v" + info.apiVersion() + path);
         if (body != null) builder.putHeader("Content-Type", contentType).body(body);
         try (DockerHttpClient.Response r = http.execute(builder.build())) {
@@ -104,25 +122,71 @@ final class Transport {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** Runs one call, turning docker-java's exceptions into ours with the engine's own message. */
+    /**
+     * Runs one ordinary call within {@link EngineTimeouts#response}, turning docker-java's exceptions into ours with
+     * the engine's own message.
+     */
     <T> T call(String what, Supplier<T> call) {
+        return call(what, new Limit(timeouts.response(), EngineTimeouts.RESPONSE + "=" + EngineTimeouts.describe(timeouts.response())), call);
+    }
+
+    /**
+     * A stop or a restart that gives the container {@code graceSeconds} before the engine kills it: the engine
+     * answers after that, so the limit is that much longer than an ordinary call's.
+     */
+    <T> T stopping(String what, int graceSeconds, Supplier<T> call) {
+        return call(what, new Limit(timeouts.forStop(graceSeconds), EngineTimeouts.RESPONSE + "=" + EngineTimeouts.describe(timeouts.response())
+                + " after the container's " + Math.max(graceSeconds, 0) + " s to stop"), call);
+    }
+
+    /** A call that streams or blocks for as long as the container or the engine says: no limit of ours. */
+    <T> T stream(String what, Supplier<T> call) {
+        return call(what, new Limit(Duration.ZERO, ""), call);
+    }
+
+    /** How long a call may take, and the setting that says so, for the message when it took longer. */
+    private record Limit(Duration duration, String setting) {}
+
+    private <T> T call(String what, Limit limit, Supplier<T> call) {
+        Watchdog.Watch watch = watchdog.watch(limit.duration());
+        T result;
         try {
-            return call.get();
-        } catch (NotFoundException e) {
-            throw new NotFound(what + ": " + EngineMessages.of(e));
-        } catch (NotModifiedException e) {
-            throw new NotModified(what + ": not modified");
-        } catch (DockerException e) {
-            throw new EngineException(what + ": " + EngineMessages.of(e), e);
-        } catch (EngineException e) {
-            throw e;
+            result = call.get();
         } catch (RuntimeException e) {
-            if (EngineMessages.isConnectionFailure(e)) {
-                throw new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": "
-                        + EngineMessages.rootMessage(e), e);
-            }
-            throw new EngineException(what + ": " + EngineMessages.rootMessage(e), e);
+            if (watch.end()) throw timedOut(what, limit, e);
+            throw mapped(what, e);
         }
+        watch.end(); // an answer that came as the limit passed is still an answer
+        return result;
+    }
+
+    private static EngineException timedOut(String what, Limit limit, RuntimeException e) {
+        return new EngineException(what + ": the engine did not answer within " + EngineTimeouts.describe(limit.duration())
+                + " (" + limit.setting() + ")", e);
+    }
+
+    /** What ended a stream that {@code what} opened, as {@link #call} words a failed call. */
+    RuntimeException failure(String what, RuntimeException e) {
+        return mapped(what, e);
+    }
+
+    /** The failure of a stream that the engine left silent for the response time-out. */
+    EngineException silent(String what) {
+        return new EngineException(what + ": the engine sent nothing for " + EngineTimeouts.describe(timeouts.response()) + " ("
+                + EngineTimeouts.RESPONSE + "=" + EngineTimeouts.describe(timeouts.response()) + ")");
+    }
+
+    /** docker-java's exceptions as ours, with the engine's own message. */
+    private RuntimeException mapped(String what, RuntimeException e) {
+        if (e instanceof NotFoundException) return new NotFound(what + ": " + EngineMessages.of((DockerException) e));
+        if (e instanceof NotModifiedException) return new NotModified(what + ": not modified");
+        if (e instanceof DockerException d) return new EngineException(what + ": " + EngineMessages.of(d), e);
+        if (e instanceof EngineException) return e;
+        if (EngineMessages.isConnectionFailure(e)) {
+            return new EngineUnavailableException("lost the Docker engine at " + info.host() + " during " + what + ": "
+                    + EngineMessages.rootMessage(e), e);
+        }
+        return new EngineException(what + ": " + EngineMessages.rootMessage(e), e);
     }
 
     /** A 404 from the engine, for the calls where "not there" is an answer rather than a failure. */
