@@ -1,12 +1,9 @@
 package dev.jcompose.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One command at a time changes a project: the first holds the lock, a second waits for it and then plans against
  * what the first left, so two {@code up}s never create the same containers twice. The lock is a file per engine
  * and project (an OS lock, freed even when the holder is killed -9), plus an in-process lock for callers that
- * share a JVM (file locks are per process).
+ * share a JVM (file locks are per process). The lock directory and file are the user's own and never followed
+ * through a link ({@link LockFiles}); one that is not is refused with a {@link LockRefusedException}.
  */
 public final class ProjectLock implements AutoCloseable {
     private static final ConcurrentHashMap<String, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -42,9 +40,11 @@ public final class ProjectLock implements AutoCloseable {
             waiting.run();
             local.lock();
         }
+        FileChannel channel = null;
         try {
-            Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long uid = LockFiles.posix() ? LockFiles.currentUid() : -1;
+            LockFiles.prepareDirectory(dir, uid);
+            channel = LockFiles.openLockFile(dir, key + ".lock", uid);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 waiting.run();
@@ -52,15 +52,31 @@ public final class ProjectLock implements AutoCloseable {
             }
             return new ProjectLock(local, channel, lock);
         } catch (IOException e) {
+            closeQuietly(channel);
             local.unlock();
-            throw new UncheckedIOException("cannot lock project " + project + " in " + dir, e);
+            throw new LockRefusedException("cannot lock project " + project + " in " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw e;
         }
     }
 
-    /** Where the locks live: $XDG_RUNTIME_DIR/jcompose, else the temporary directory. */
+    /**
+     * Where the locks live: {@code $XDG_RUNTIME_DIR/jcompose}, else {@code jcompose-<uid>} in the temporary directory;
+     * either is made 0700 when missing and refused when another user owns it or may write it ({@link LockFiles}).
+     */
     public static Path directory(Map<String, String> env) {
-        String runtime = env.get("XDG_RUNTIME_DIR");
-        return runtime != null ? Path.of(runtime, "jcompose") : Path.of(System.getProperty("java.io.tmpdir"), "jcompose-locks");
+        return LockFiles.directory(env, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the lock was not taken: nothing to free
+        }
     }
 
     @Override
