@@ -34,7 +34,7 @@ public final class ProjectLock implements AutoCloseable {
      * @param waiting told once when another command holds the lock, so the person knows why nothing happens
      */
     public static ProjectLock acquire(Path dir, String engineHost, String project, Runnable waiting) {
-        String key = Integer.toHexString(engineHost.hashCode()) + "-" + project;
+        String key = Integer.toHexString(engineKey(engineHost).hashCode()) + "-" + project;
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         if (!local.tryLock()) {
             waiting.run();
@@ -59,6 +59,20 @@ public final class ProjectLock implements AutoCloseable {
             closeQuietly(channel);
             local.unlock();
             throw e;
+        }
+    }
+
+    /**
+     * The engine as the lock knows it: a unix socket by its real path, so that {@code unix:///var/run/docker.sock},
+     * {@code unix:///run/docker.sock} (a link on most systems) and no DOCKER_HOST at all take one lock, not three
+     * that let two commands change one project at once.
+     */
+    static String engineKey(String host) {
+        if (!host.startsWith("unix://")) return host;
+        try {
+            return "unix://" + Path.of(host.substring("unix://".length())).toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return host; // no socket there: the command fails at its first engine call anyway
         }
     }
 

@@ -55,7 +55,7 @@ class LockFilesTest {
     }
 
     private static String lockFileName() {
-        return Integer.toHexString(HOST.hashCode()) + "-demo.lock";
+        return Integer.toHexString(ProjectLock.engineKey(HOST).hashCode()) + "-demo.lock";
     }
 
     @Test
@@ -163,6 +163,25 @@ class LockFilesTest {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void oneSocketNamedTwoWaysTakesOneLock() throws Exception {
+        Path socket = Files.writeString(dir.resolve("docker.sock"), "");
+        Path link = Files.createSymbolicLink(dir.resolve("link.sock"), socket);
+        assertEquals(ProjectLock.engineKey("unix://" + socket), ProjectLock.engineKey("unix://" + link));
+        Path locks = dir.resolve("locks");
+        CompletableFuture<Void> other;
+        try (ProjectLock held = ProjectLock.acquire(locks, "unix://" + socket, "demo", () -> { })) {
+            CompletableFuture<Boolean> waited = new CompletableFuture<>();
+            other = CompletableFuture.runAsync(
+                    () -> ProjectLock.acquire(locks, "unix://" + link, "demo", () -> waited.complete(true)).close());
+            assertTrue(waited.get(5, TimeUnit.SECONDS), "the command through the link waits for the lock");
+            assertFalse(other.isDone());
+        }
+        other.get(5, TimeUnit.SECONDS);
+        assertEquals("tcp://10.0.0.1:2375", ProjectLock.engineKey("tcp://10.0.0.1:2375"));
+        assertEquals("unix:///nonexistent.sock", ProjectLock.engineKey("unix:///nonexistent.sock"));
     }
 
     @Test
