@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.testing.EngineProjects;
+import dev.jcompose.executor.testing.OwnEngine;
 import dev.jcompose.executor.testing.RealEngine;
 import dev.jcompose.planner.observed.ObservedContainer;
 import java.io.IOException;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("engine")
 @ExtendWith(RealEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RaceProcessesEngineTest {
-    private static final int UP_ROUNDS = 2;
+    private static final int UP_ROUNDS = 1;
     private static final int UP_DOWN_ROUNDS = 2;
-    private static final int RUNS_AT_ONCE = 10;
+    private static final int RUNS_AT_ONCE = 5;
 
     private static final String STACK = """
             services:
@@ -58,9 +63,23 @@ class RaceProcessesEngineTest {
 
     private Engine engine;
 
+    /** The class's own dockerd: the races may fill it, and nobody else's tests run on it. */
+    private OwnEngine own;
+
+    @BeforeAll
+    void launch() {
+        own = OwnEngine.launch(OwnEngine.Options.named("races-proc"));
+        own.loadBaseImage();
+    }
+
+    @AfterAll
+    void stopEngine() {
+        if (own != null) own.close();
+    }
+
     @BeforeEach
     void connect() throws IOException {
-        engine = RealEngine.connect();
+        engine = own.connect();
         Files.writeString(dir.resolve("compose.yaml"), STACK);
     }
 
@@ -84,17 +103,11 @@ class RaceProcessesEngineTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = builder.environment();
-        env.putAll(engineEnv());
+        env.putAll(own.env());
         // one lock directory for the test's processes, as for one user's shells
         env.put("XDG_RUNTIME_DIR", dir.resolve("run").toString());
         env.remove("JCOMPOSE_DEBUG");
         return builder.start();
-    }
-
-    /** How the processes reach the engine the test checks. */
-    private static Map<String, String> engineEnv() {
-        String host = System.getenv("DOCKER_HOST");
-        return host == null ? Map.of() : Map.of("DOCKER_HOST", host);
     }
 
     private static List<Exit> waitAll(List<Process> processes) throws Exception {

@@ -34,7 +34,21 @@ public final class ProjectLock implements AutoCloseable {
      * @param waiting told once when another command holds the lock, so the person knows why nothing happens
      */
     public static ProjectLock acquire(Path dir, String engineHost, String project, Runnable waiting) {
-        String key = Integer.toHexString(engineKey(engineHost).hashCode()) + "-" + project;
+        return acquireKey(dir, Integer.toHexString(engineKey(engineHost).hashCode()) + "-" + project, "project " + project, waiting);
+    }
+
+    /**
+     * Waits for and takes the lock of the network named {@code network} on the engine at {@code engineHost}, which
+     * several projects may name ({@code networks: default: name: X}): below API 1.44 the engine makes a second network
+     * of one name when two creations meet, so whoever creates or removes it does so holding this lock. Taken after
+     * the project's own lock, in name order ({@link NetworkLocks}), so that two commands never wait for each other.
+     */
+    public static ProjectLock network(Path dir, String engineHost, String network, Runnable waiting) {
+        // a dot, which a project name cannot hold, keeps "net.X" apart from every project's key
+        return acquireKey(dir, Integer.toHexString(engineKey(engineHost).hashCode()) + "-net." + network, "network " + network, waiting);
+    }
+
+    private static ProjectLock acquireKey(Path dir, String key, String what, Runnable waiting) {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         if (!local.tryLock()) {
             waiting.run();
@@ -54,7 +68,7 @@ public final class ProjectLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             local.unlock();
-            throw new LockRefusedException("cannot lock project " + project + " in " + dir + ": " + e.getMessage(), e);
+            throw new LockRefusedException("cannot lock " + what + " in " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             local.unlock();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.testing.EngineProjects;
+import dev.jcompose.executor.testing.OwnEngine;
 import dev.jcompose.executor.testing.RealEngine;
 import dev.jcompose.planner.DownOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -29,10 +30,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,12 +48,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("engine")
 @ExtendWith(RealEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RaceEngineTest {
     private static final int RUNS_AT_ONCE = 10;
     private static final int RUN_ROUNDS = 2;
     private static final int UP_ROUNDS = 3;
-    private static final int UP_DOWN_ROUNDS = 6;
+    private static final int UP_DOWN_ROUNDS = 4;
     private static final int SHARED_NETWORK_ROUNDS = 20;
+    private static final int NAMED_NETWORK_ROUNDS = 10;
 
     @TempDir
     Path dir;
@@ -58,9 +64,23 @@ class RaceEngineTest {
     private ComposeService service;
     private ExecutorService threads;
 
+    /** The class's own dockerd: the races may fill it, and nobody else's tests run on it. */
+    private OwnEngine own;
+
+    @BeforeAll
+    void launch() {
+        own = OwnEngine.launch(OwnEngine.Options.named("races"));
+        own.loadBaseImage();
+    }
+
+    @AfterAll
+    void stopEngine() {
+        if (own != null) own.close();
+    }
+
     @BeforeEach
     void connect() {
-        engine = RealEngine.connect();
+        engine = own.connect();
         service = new ComposeService(engine, new ComposeService.Settings(4, dir.resolve("locks")));
         threads = Executors.newCachedThreadPool();
     }
@@ -246,6 +266,57 @@ class RaceEngineTest {
             }
         } finally {
             engine.removeNetwork(shared);
+        }
+    }
+
+    /**
+     * Two projects naming one network that neither declares external ({@code networks: default: name: X}): the first
+     * up makes it, the other joins it; a down leaves it while the other project's containers use it, as docker
+     * compose does ("still in use"), and whichever goes last removes it.
+     */
+    @Test
+    void twoProjectsNamingOneNetworkComeUpAndGoDownTogether(EngineProjects projects) throws Exception {
+        String a = projects.create("race-named-a");
+        String b = projects.create("race-named-b");
+        String shared = projects.create("race-named") + "_net";
+        String yaml = """
+                services:
+                  app:
+                    image: jcompose/busybox:latest
+                    init: true
+                    command: ["sleep", "600"]
+                networks:
+                  default:
+                    name: %s
+                """.formatted(shared);
+        Project pa = project(a, yaml);
+        Project pb = project(b, yaml);
+        DownRequest down = new DownRequest(new DownOptions(false, false, 0), DownRequest.RemoveImages.NONE, false);
+        try {
+            for (int round = 0; round < NAMED_NETWORK_ROUNDS; round++) {
+                List<Outcome> up = atOnce(List.of(
+                        () -> service.up(pa, UpRequest.detached(), Events.NONE),
+                        () -> service.up(pb, UpRequest.detached(), Events.NONE)));
+                for (Outcome o : up) assertTrue(o.ok(), "round " + round + " up: " + o);
+                for (String p : List.of(a, b)) {
+                    List<ObservedContainer> containers = engine.containers(p);
+                    assertEquals(List.of(p + "-app-1"), names(containers));
+                    assertTrue(containers.get(0).running() && containers.get(0).networks().contains(shared), containers.get(0).toString());
+                }
+                assertEquals(1, engine.networks().stream().filter(n -> n.name().equals(shared)).count(), "one network of that name");
+                List<Outcome> gone = atOnce(List.of(
+                        () -> service.down(a, pa, down, Events.NONE),
+                        () -> service.down(b, pb, down, Events.NONE)));
+                for (Outcome o : gone) assertTrue(o.ok(), "round " + round + " down: " + o);
+                assertEquals(List.of(), names(engine.containers(a)));
+                assertEquals(List.of(), names(engine.containers(b)));
+            }
+        } finally {
+            try {
+                if (engine.networks().stream().anyMatch(n -> n.name().equals(shared))) engine.removeNetwork(shared);
+            } catch (RuntimeException e) {
+                // two of that name (the failure above says so): the class's engine goes with everything on it
+            }
         }
     }
 }
