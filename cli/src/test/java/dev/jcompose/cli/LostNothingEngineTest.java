@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing the user made is lost: a marker file written into a named and an external volume is read back after every
  * command that touches the project; only {@code down -v} takes the named one (never the external one), only
  * {@code up -y} recreates a volume whose definition changed, and {@code --remove-orphans} never touches another
- * project, not even one whose name starts with this one's. On an engine of the class's own.
+ * project, not even one whose name starts with this one's, nor {@code down -v} another project's volume this one
+ * mounts by its name. On an engine of the class's own.
  */
 @Tag("engine")
 @ExtendWith(RealEngine.class)
@@ -98,8 +99,22 @@ class LostNothingEngineTest {
 
     /** The marker in the volume, or what stands for its absence. */
     private String marker(String volume) {
-        if (!volumeExists(volume)) return "(no volume)";
-        return inVolumes(List.of(volume + ":/v:ro"), "cat /v/marker 2>/dev/null || echo '(no marker)'");
+        return markers(List.of(volume)).get(0);
+    }
+
+    /** The markers in the volumes, read by one container (each one costs a second on a busy engine). */
+    private List<String> markers(List<String> volumes) {
+        List<String> binds = new ArrayList<>();
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < volumes.size(); i++) {
+            if (!volumeExists(volumes.get(i))) {
+                script.append("echo '(no volume)'; ");
+                continue;
+            }
+            binds.add(volumes.get(i) + ":/v" + i + ":ro");
+            script.append("cat /v").append(i).append("/marker 2>/dev/null || echo '(no marker)'; ");
+        }
+        return List.of(inVolumes(binds, script.toString()).split("\n"));
     }
 
     private boolean volumeExists(String volume) {
@@ -170,8 +185,8 @@ class LostNothingEngineTest {
             args.addAll(row.args());
             CliRunner.Result r = cli.run(args.toArray(String[]::new));
             assertEquals(0, r.exit(), row + ": " + r);
-            assertEquals(marker, marker(ext), "the external volume after " + row);
-            assertEquals(row.namedKept() ? marker : "(no volume)", marker(named), "the named volume after " + row);
+            assertEquals(List.of(row.namedKept() ? marker : "(no volume)", marker), markers(List.of(named, ext)),
+                    "the named and the external volume after " + row);
         }
         api.delete("/volumes/" + ext);
     }
@@ -244,23 +259,26 @@ class LostNothingEngineTest {
               data: {}
             """;
 
-    private static final String WITHOUT_OLD = """
+    /** A, without its "old" service, mounting B's volume by its name (not external): A's down -v must leave it. */
+    private static final String WITHOUT_OLD_BORROWING = """
             services:
               app:
                 image: jcompose/busybox:latest
                 init: true
                 command: ["sleep", "600"]
-                volumes: ["data:/data"]
+                volumes: ["data:/data", "borrowed:/borrowed"]
             volumes:
               data: {}
+              borrowed:
+                name: %s
             """;
 
     @Test
-    void removeOrphansNeverTouchesAnotherProjectEvenOneNamedLikeAnOrphan(EngineProjects projects) throws Exception {
+    void removeOrphansAndDownVNeverTouchAnotherProjectEvenOneNamedLikeAnOrphan(EngineProjects projects) throws Exception {
         String a = projects.create("lost-orph");
         // B's containers are named "<a>-old-app-1": a name prefix match on A's orphan service "old" would take them
         String b = projects.track(a + "-old");
-        CliRunner cliA = cli(projectDir(a, WITHOUT_OLD));
+        CliRunner cliA = cli(projectDir(a, WITHOUT_OLD_BORROWING.formatted(b + "_data")));
         Files.writeString(dir.resolve(a).resolve("full.yaml"), WITH_OLD);
         CliRunner cliB = cli(projectDir(b, WITH_OLD));
         assertEquals(0, cliB.run("-p", b, "up", "-d").exit());
@@ -284,7 +302,7 @@ class LostNothingEngineTest {
             assertFalse(names(a).contains(a + "-old-1"), "A's orphan went with " + command + ": " + r.err());
             assertEquals(bIds, ids(b), "B's containers, untouched by A's " + command);
             for (ObservedContainer c : engine.containers(b)) assertTrue(c.running(), c.name() + " still runs after A's " + command);
-            assertEquals(marker, marker(b + "_data"), "B's volume after A's " + command);
+            assertEquals(marker, marker(b + "_data"), "B's volume, which A mounts by name, after A's " + command);
         }
     }
 

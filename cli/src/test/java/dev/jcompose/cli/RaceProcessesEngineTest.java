@@ -29,17 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The races of {@code RaceEngineTest} (service module, threads) again with jcompose processes, where only the file
- * half of the project lock stands between them: three {@code up -d} at once, {@code up -d} and {@code down} at once,
- * ten {@code run --rm} at once. Each process is the CLI's main class on the test's class path, all started before
- * any is waited for.
+ * half of the project and network locks stands between them: three {@code up -d} at once, {@code up -d} and
+ * {@code down} at once, five {@code run --rm} at once, two projects naming one network. Each process is the CLI's
+ * main class on the test's class path, all started before any is waited for. One round each: a JVM start costs a
+ * second or more, and the threads of {@code RaceEngineTest} repeat the same races for more rounds.
  */
 @Tag("engine")
 @ExtendWith(RealEngine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RaceProcessesEngineTest {
     private static final int UP_ROUNDS = 1;
-    private static final int UP_DOWN_ROUNDS = 2;
+    private static final int UP_DOWN_ROUNDS = 1;
     private static final int RUNS_AT_ONCE = 5;
+    private static final int NAMED_NETWORK_ROUNDS = 1;
 
     private static final String STACK = """
             services:
@@ -183,5 +185,32 @@ class RaceProcessesEngineTest {
         // a one-off's host name is its container's id: ten different ones are ten containers
         assertEquals(RUNS_AT_ONCE, hosts.size(), "ten one-offs: " + hosts);
         assertEquals(List.of(), names(p), "every --rm one-off is gone");
+    }
+
+    @Test
+    void twoProjectsNamingOneNetworkComeUpAtOnceInProcessesAndMakeOneNetwork(EngineProjects projects) throws Exception {
+        String a = projects.create("race-named-proc-a");
+        String b = projects.create("race-named-proc-b");
+        String shared = projects.create("race-named-proc") + "_net";
+        Files.writeString(dir.resolve("named.yaml"), """
+                services:
+                  app:
+                    image: jcompose/busybox:latest
+                    init: true
+                    command: ["sleep", "600"]
+                networks:
+                  default:
+                    name: %s
+                """.formatted(shared));
+        for (int round = 0; round < NAMED_NETWORK_ROUNDS; round++) {
+            List<Exit> ups = waitAll(List.of(start("-p", a, "-f", "named.yaml", "up", "-d"), start("-p", b, "-f", "named.yaml", "up", "-d")));
+            for (Exit e : ups) assertEquals(0, e.code(), "round " + round + ": " + e);
+            assertEquals(1, engine.networks().stream().filter(n -> n.name().equals(shared)).count(), "one network of that name: " + ups);
+            for (String p : List.of(a, b)) assertEquals(List.of(p + "-app-1"), names(p));
+            List<Exit> downs = waitAll(List.of(start("-p", a, "-f", "named.yaml", "down", "-t", "0"), start("-p", b, "-f", "named.yaml", "down", "-t", "0")));
+            for (Exit e : downs) assertEquals(0, e.code(), "round " + round + ": " + e);
+            assertEquals(List.of(), names(a));
+            assertEquals(List.of(), names(b));
+        }
     }
 }

@@ -185,6 +185,25 @@ class LockFilesTest {
     }
 
     @Test
+    void aNetworkLockIsApartFromTheProjectLockOfTheSameName() throws Exception {
+        Path locks = dir.resolve("locks");
+        String engine = Integer.toHexString(ProjectLock.engineKey(HOST).hashCode());
+        CompletableFuture<Boolean> waited = new CompletableFuture<>();
+        CompletableFuture<Void> other;
+        try (ProjectLock project = acquire(locks)) {
+            ProjectLock network = ProjectLock.network(locks, HOST, "demo", () -> { throw new AssertionError("waited for the project's lock"); });
+            try {
+                assertEquals("rw-------", mode(locks.resolve(engine + "-net.demo.lock")), listing(locks).toString());
+                other = CompletableFuture.runAsync(() -> ProjectLock.network(locks, HOST, "demo", () -> waited.complete(true)).close());
+                assertTrue(waited.get(5, TimeUnit.SECONDS), "a second command on that network waits");
+            } finally {
+                network.close();
+            }
+        }
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aRefusedLockChangesNothingOnTheEngine() throws IOException {
         Path locks = Files.createDirectory(dir.resolve("locks"));
         Files.setAttribute(locks, "unix:uid", OTHER_UID);

@@ -55,7 +55,7 @@ class RaceEngineTest {
     private static final int UP_ROUNDS = 3;
     private static final int UP_DOWN_ROUNDS = 4;
     private static final int SHARED_NETWORK_ROUNDS = 20;
-    private static final int NAMED_NETWORK_ROUNDS = 10;
+    private static final int NAMED_NETWORK_ROUNDS = 5;
 
     @TempDir
     Path dir;
