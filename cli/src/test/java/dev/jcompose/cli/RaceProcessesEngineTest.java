@@ -112,6 +112,11 @@ class RaceProcessesEngineTest {
         return builder.start();
     }
 
+    /** The CLI in this JVM, on the same engine and lock directory, for what a race starts from. */
+    private CliRunner inProcess() {
+        return new CliRunner(dir, env -> own.connect()).env("XDG_RUNTIME_DIR", dir.resolve("run").toString());
+    }
+
     private static List<Exit> waitAll(List<Process> processes) throws Exception {
         List<Exit> exits = new ArrayList<>();
         for (Process p : processes) {
@@ -149,6 +154,7 @@ class RaceProcessesEngineTest {
             long workers = exits.stream().filter(e -> e.err().contains("Created")).count();
             assertEquals(1, workers, "one up created the containers, the others found them there: " + exits);
             assertUp(p);
+            if (round == UP_ROUNDS - 1) break; // the class's engine goes with what is left
             Exit down = waitAll(List.of(start("-p", p, "down", "-t", "0"))).get(0);
             assertEquals(0, down.code(), down.toString());
             assertDown(p);
@@ -159,19 +165,20 @@ class RaceProcessesEngineTest {
     void upAndDownProcessesRacingEndAsOneOrTheOther(EngineProjects projects) throws Exception {
         String p = projects.create("race-updown-proc");
         for (int round = 0; round < UP_DOWN_ROUNDS; round++) {
-            if (round % 2 == 0) assertEquals(0, waitAll(List.of(start("-p", p, "up", "-d"))).get(0).code());
+            // the state the race starts from, made in this JVM: only the race itself needs processes
+            if (round % 2 == 0) assertEquals(0, inProcess().run("-p", p, "up", "-d").exit());
             List<Exit> exits = waitAll(List.of(start("-p", p, "up", "-d"), start("-p", p, "down", "-t", "0")));
             for (Exit e : exits) assertEquals(0, e.code(), "round " + round + ": " + e);
             if (names(p).isEmpty()) assertDown(p);
             else {
                 assertUp(p);
-                assertEquals(0, waitAll(List.of(start("-p", p, "down", "-t", "0"))).get(0).code());
+                assertEquals(0, inProcess().run("-p", p, "down", "-t", "0").exit());
             }
         }
     }
 
     @Test
-    void tenRunRmProcessesAtOnceGetUniqueNamesAllExitZeroAndLeaveNothing(EngineProjects projects) throws Exception {
+    void fiveRunRmProcessesAtOnceGetUniqueNamesAllExitZeroAndLeaveNothing(EngineProjects projects) throws Exception {
         String p = projects.create("race-run-proc");
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < RUNS_AT_ONCE; i++) runs.add(start("-p", p, "run", "--rm", "-T", "job"));
@@ -182,8 +189,8 @@ class RaceProcessesEngineTest {
             assertTrue(e.out().startsWith("ran in "), e.toString());
             hosts.add(e.out().strip());
         }
-        // a one-off's host name is its container's id: ten different ones are ten containers
-        assertEquals(RUNS_AT_ONCE, hosts.size(), "ten one-offs: " + hosts);
+        // a one-off's host name is its container's id: as many different ones as containers
+        assertEquals(RUNS_AT_ONCE, hosts.size(), "one container each: " + hosts);
         assertEquals(List.of(), names(p), "every --rm one-off is gone");
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The lock directory and file are the user's own: made 0700 and 0600, and refused, with the path and what to do,
  * when another user owns them, others may write them or a symbolic link stands in their place. The suite runs as
- * root in CI, so "another user" is made with chown to uid {@value #OTHER_UID}.
+ * root in CI, so "another user" is made with chown to uid {@value #OTHER_UID} (those cases fail as anyone else).
  */
 class LockFilesTest {
     private static final int OTHER_UID = 4242;
@@ -36,10 +35,10 @@ class LockFilesTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void needsRootForChown() throws IOException {
-        // the foreign-owner cases chown; as another user they could not be set up, and must not pass unchecked
-        assertEquals(0L, LockFiles.currentUid(), "LockFilesTest makes files of another user with chown: run it as root (CI does)");
+    /** The foreign-owner cases chown, which only root may: as another user they fail, saying so, rather than pass unchecked. */
+    private static void chownToAnotherUser(Path path) throws IOException {
+        assertEquals(0L, LockFiles.currentUid(), "this case makes a file of another user with chown: run it as root (CI does)");
+        Files.setAttribute(path, "unix:uid", OTHER_UID, LinkOption.NOFOLLOW_LINKS);
     }
 
     private ProjectLock acquire(Path locks) {
@@ -125,14 +124,14 @@ class LockFilesTest {
             Files.createDirectory(locks, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         switch (shape) {
-            case DIRECTORY_OF_ANOTHER_USER -> Files.setAttribute(locks, "unix:uid", OTHER_UID);
+            case DIRECTORY_OF_ANOTHER_USER -> chownToAnotherUser(locks);
             case DIRECTORY_OTHERS_MAY_WRITE -> Files.setPosixFilePermissions(locks, PosixFilePermissions.fromString("rwxrwxrwx"));
             case DIRECTORY_THE_GROUP_MAY_WRITE -> Files.setPosixFilePermissions(locks, PosixFilePermissions.fromString("rwxrwx---"));
             case DIRECTORY_IS_A_LINK -> Files.createSymbolicLink(locks, elsewhere);
             case DIRECTORY_IS_A_FILE -> Files.writeString(locks, "not a directory");
             case FILE_OF_ANOTHER_USER -> {
                 Files.writeString(file, "");
-                Files.setAttribute(file, "unix:uid", OTHER_UID);
+                chownToAnotherUser(file);
             }
             case FILE_OTHERS_MAY_WRITE -> {
                 Files.writeString(file, "");
@@ -206,7 +205,7 @@ class LockFilesTest {
     @Test
     void aRefusedLockChangesNothingOnTheEngine() throws IOException {
         Path locks = Files.createDirectory(dir.resolve("locks"));
-        Files.setAttribute(locks, "unix:uid", OTHER_UID);
+        chownToAnotherUser(locks);
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  web: {image: busybox}\n");
         Project project = ComposeLoader.load(LoadOptions.of(dir, Map.of()).withProjectName("demo")).project();
         InMemoryEngine engine = new InMemoryEngine().withImages("busybox");
