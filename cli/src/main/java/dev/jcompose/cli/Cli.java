@@ -4,6 +4,7 @@ import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineUnavailableException;
 import dev.jcompose.planner.ConflictException;
 import dev.jcompose.planner.PlanException;
+import dev.jcompose.service.LockRefusedException;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
 import java.io.PrintWriter;
@@ -148,7 +149,7 @@ public final class Cli {
             context.err().println(ex.getMessage());
             return ExitCodes.ENGINE_UNAVAILABLE;
         }
-        if (ex instanceof EngineException) {
+        if (ex instanceof EngineException || ex instanceof LockRefusedException) {
             context.err().println(ex.getMessage());
             return ExitCodes.FAILED;
         }

@@ -120,6 +120,13 @@ final class CliEvents implements Events {
     }
 
     @Override
+    public void waitingForNetworkLock(String network) {
+        String m = "waiting for another jcompose command on network " + network + " to finish...";
+        if (json != null) json.warning(m);
+        else ctx.err().println(m);
+    }
+
+    @Override
     public void executing(Plan plan) {
         started = System.nanoTime();
         String launched = ctx.env().get("JCOMPOSE_LAUNCHED_NS");

@@ -14,11 +14,13 @@ import dev.jcompose.planner.Planner;
 import dev.jcompose.planner.RunOverrides;
 import dev.jcompose.planner.Selection;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.observed.ObservedState;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
 import dev.jcompose.planner.spec.ContainerSpec;
+import dev.jcompose.spec.model.NetworkConfig;
 import dev.jcompose.spec.model.Project;
 import dev.jcompose.spec.model.Service;
 import java.io.InputStream;
@@ -70,6 +72,22 @@ public final class ComposeService {
         return ProjectLock.acquire(settings.lockDirectory(), engine.info().host(), project, () -> events.waitingForLock(project));
     }
 
+    /**
+     * The locks of the networks {@code project} may make (its own, not external ones: those it only joins), taken
+     * after its project lock: another project may name the same network.
+     */
+    private NetworkLocks networkLocks(Project project, Events events) {
+        List<String> names = project.networks().values().stream().filter(n -> !n.external()).map(NetworkConfig::name).toList();
+        return NetworkLocks.acquire(settings.lockDirectory(), engine.info().host(), names, events::waitingForNetworkLock);
+    }
+
+    /** The locks of the networks a {@code down} may remove: the file's, or without one those labelled as the project's. */
+    private NetworkLocks networkLocks(String projectName, Project project, Events events) {
+        if (project != null) return networkLocks(project, events);
+        List<String> names = engine.networks().stream().filter(n -> projectName.equals(n.project())).map(ObservedNetwork::name).toList();
+        return NetworkLocks.acquire(settings.lockDirectory(), engine.info().host(), names, events::waitingForNetworkLock);
+    }
+
     /** Runs a plan made here or by the caller from this engine's state ({@link #observe}). */
     public Outcome execute(Plan plan, boolean dryRun, Events events) {
         return PlanExecution.run(engine, settings.parallelism(), plan, dryRun, events);
@@ -85,7 +103,7 @@ public final class ComposeService {
      * pulled, then the containers, then, with {@code waitReady}, a wait for each to be running, healthy or done.
      */
     public Outcome up(Project project, UpRequest request, Events events) {
-        try (ProjectLock lock = lock(project.name(), events)) {
+        try (ProjectLock lock = lock(project.name(), events); NetworkLocks networks = networkLocks(project, events)) {
             Images images = images(project, observe(project), request.build(), request.dryRun(), events);
             if (!images.outcome().ok()) return images.outcome();
             Outcome up = execute(Planner.up(project, images.observed(), request.options()), request.dryRun(), events);
@@ -107,7 +125,7 @@ public final class ComposeService {
      * @param project null when there is no file: the containers' labels say what is the project's
      */
     public Outcome down(String projectName, Project project, DownRequest request, Events events) {
-        try (ProjectLock lock = lock(projectName, events)) {
+        try (ProjectLock lock = lock(projectName, events); NetworkLocks networks = networkLocks(projectName, project, events)) {
             ObservedState observed = observe(projectName, project);
             Outcome down = execute(Planner.down(projectName, project, observed, request.options()), request.dryRun(), events);
             if (!down.ok() || request.removeImages() == DownRequest.RemoveImages.NONE) return down;
@@ -189,7 +207,7 @@ public final class ComposeService {
             events.warning("--rm with --detach: the one-off is not removed when it exits (remove it with rm)");
         }
         ContainerSpec spec;
-        try (ProjectLock lock = lock(project.name(), events)) {
+        try (ProjectLock lock = lock(project.name(), events); NetworkLocks networks = networkLocks(applied, events)) {
             Project needed = request.options().noDeps() ? applied.withServices(List.of(service.name()))
                     : Selection.withDependencies(applied, List.of(service.name()));
             Images images = images(needed, observe(needed), request.build(), dryRun, events);

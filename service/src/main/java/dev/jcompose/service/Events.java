@@ -29,6 +29,9 @@ public interface Events extends ProgressListener {
     /** Another command holds the project's lock: this one waits for it. */
     default void waitingForLock(String project) { }
 
+    /** Another command (maybe of another project) is creating or removing the network {@code network}: this one waits. */
+    default void waitingForNetworkLock(String network) { }
+
     @Override
     default void on(ProgressEvent event) { }
 }

@@ -2,6 +2,7 @@ package dev.jcompose.executor.docker;
 
 import static dev.jcompose.executor.docker.Transport.pathSegment;
 
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.EngineInfo;
@@ -19,6 +20,7 @@ import java.util.Map;
 final class ResourceCalls {
     /** How long a network removal waits for the engine to let go of the endpoints of containers just removed. */
     private static final long ENDPOINT_RELEASE_MILLIS = 3000;
+    private static final int HTTP_CONFLICT = 409;
 
     private final Transport transport;
     private final ObservedReads reads;
@@ -32,10 +34,16 @@ final class ResourceCalls {
 
     void createNetwork(NetworkSpec spec) {
         Map<String, Object> body = ResourceRequests.network(spec);
-        transport.call("create network " + spec.name(), () -> {
-            transport.post("/networks/create", body);
-            return null;
-        });
+        try {
+            transport.call("create network " + spec.name(), () -> {
+                transport.post("/networks/create", body);
+                return null;
+            });
+        } catch (EngineException e) {
+            // 409: another command (another project naming the same network) made it since the state was read; it is
+            // there, which is what this call wanted, as docker compose takes it
+            if (!(e.getCause() instanceof DockerException d && d.getHttpStatus() == HTTP_CONFLICT)) throw e;
+        }
     }
 
     void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) {

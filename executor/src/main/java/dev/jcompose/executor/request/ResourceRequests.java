@@ -13,6 +13,10 @@ public final class ResourceRequests {
     public static Map<String, Object> network(NetworkSpec spec) {
         Body body = new Body();
         body.always("Name", spec.name());
+        // Below API 1.44 the engine makes a second network of a name already taken unless asked to check; two projects
+        // naming one network and coming up at once then made two, and every later call by that name was "ambiguous".
+        // 1.44 and later always check and ignore the field.
+        body.always("CheckDuplicate", true);
         body.always("Driver", spec.driver() == null ? "bridge" : spec.driver());
         body.always("Options", spec.options());
         body.always("Labels", spec.labels());
