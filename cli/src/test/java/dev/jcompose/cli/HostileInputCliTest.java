@@ -68,7 +68,12 @@ class HostileInputCliTest {
                 new Case("compose file is a FIFO", dir -> {
                     Process p = new ProcessBuilder("mkfifo", dir.resolve("compose.yaml").toString()).inheritIO().start();
                     assertEquals(0, p.waitFor(), "mkfifo");
-                }, "compose.yaml: is not a regular file"));
+                }, "compose.yaml: is not a regular file"),
+                new Case("default .env is a FIFO", dir -> {
+                    Files.writeString(dir.resolve("compose.yaml"), SERVICE);
+                    Process p = new ProcessBuilder("mkfifo", dir.resolve(".env").toString()).inheritIO().start();
+                    assertEquals(0, p.waitFor(), "mkfifo");
+                }, ".env: is not a regular file"));
     }
 
     @ParameterizedTest(name = "{0}")
