@@ -68,7 +68,21 @@ class HostileInputCliTest {
                 new Case("compose file is a FIFO", dir -> {
                     Process p = new ProcessBuilder("mkfifo", dir.resolve("compose.yaml").toString()).inheritIO().start();
                     assertEquals(0, p.waitFor(), "mkfifo");
-                }, "compose.yaml: is not a regular file"));
+                }, "compose.yaml: is not a regular file"),
+                new Case("default .env is a FIFO", dir -> {
+                    Files.writeString(dir.resolve("compose.yaml"), SERVICE);
+                    Process p = new ProcessBuilder("mkfifo", dir.resolve(".env").toString()).inheritIO().start();
+                    assertEquals(0, p.waitFor(), "mkfifo");
+                }, ".env: is not a regular file"),
+                new Case("2 MiB seccomp profile", dir -> {
+                    Files.writeString(dir.resolve("compose.yaml"), SERVICE + "    security_opt: [\"seccomp=big.json\"]\n");
+                    Files.writeString(dir.resolve("big.json"), "{\"x\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}");
+                }, "big.json: is 2.0 MiB, over the 1 MiB limit for a seccomp profile"),
+                new Case("seccomp profile is a FIFO", dir -> {
+                    Files.writeString(dir.resolve("compose.yaml"), SERVICE + "    security_opt: [\"seccomp=profile.json\"]\n");
+                    Process p = new ProcessBuilder("mkfifo", dir.resolve("profile.json").toString()).inheritIO().start();
+                    assertEquals(0, p.waitFor(), "mkfifo");
+                }, "profile.json: is not a regular file"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -145,8 +145,10 @@ public final class ComposeLoader {
         }
         for (Path f : envFiles) {
             if (!Files.isRegularFile(f)) {
-                // an explicit FIFO or folder is named as what it is; reading it would block or fail
-                if (explicit && Files.exists(f)) TextFiles.read(f, TextFiles.ENV_FILE);
+                // an explicit FIFO or folder is named as what it is; reading it would block or fail. The default .env
+                // is refused too when it is a FIFO, socket or device, but a folder of that name (a Python virtualenv's
+                // usual name) is no env file and is passed over, as a missing one is
+                if (Files.exists(f) && (explicit || !Files.isDirectory(f))) TextFiles.read(f, TextFiles.ENV_FILE);
                 if (explicit) throw new ComposeException(new Diagnostic(Location.of(f.toString()), "", "env file not found",
                         "check the --env-file path"));
                 continue;

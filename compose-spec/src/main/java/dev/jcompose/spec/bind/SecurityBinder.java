@@ -1,11 +1,11 @@
 package dev.jcompose.spec.bind;
 
+import dev.jcompose.spec.ComposeException;
+import dev.jcompose.spec.TextFiles;
 import dev.jcompose.spec.model.Security;
 import dev.jcompose.spec.yaml.ListNode;
 import dev.jcompose.spec.yaml.MapNode;
 import dev.jcompose.spec.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class SecurityBinder {
     private static final Set<String> BUILT_IN_SECCOMP = Set.of("unconfined", "builtin");
+    /** Docker's own default profile is about 20 KiB; a profile travels inside each container's create request. */
+    static final TextFiles.Limit SECCOMP_PROFILE = new TextFiles.Limit("a seccomp profile", 1024L * 1024);
 
     private final Nodes nodes;
     private final Path projectDir;
@@ -49,10 +51,11 @@ final class SecurityBinder {
             if (sep > 0 && opt.substring(0, sep).equals("seccomp") && !BUILT_IN_SECCOMP.contains(opt.substring(sep + 1))) {
                 Path profile = projectDir.resolve(opt.substring(sep + 1)).normalize();
                 try {
-                    out.add("seccomp=" + Files.readString(profile).strip());
-                } catch (IOException e) {
-                    nodes.problems().add(item(node, i), path + "[" + i + "]", "seccomp profile " + profile + " cannot be read",
-                            "give the path of a profile's JSON file, or seccomp=unconfined");
+                    // through TextFiles: a FIFO would block the read and a huge file fill the memory
+                    out.add("seccomp=" + TextFiles.read(profile, SECCOMP_PROFILE).strip());
+                } catch (ComposeException e) {
+                    nodes.problems().add(item(node, i), path + "[" + i + "]", "seccomp profile " + profile + ": "
+                                    + e.diagnostics().get(0).message(), "give the path of a profile's JSON file, or seccomp=unconfined");
                 }
                 continue;
             }

@@ -44,12 +44,14 @@ public final class ImageBuilder {
         BuildSpec call = spec;
         try {
             Path root = Path.of(spec.contextDir());
-            String text = spec.dockerfileInline() != null ? spec.dockerfileInline() : ContextArchive.readDockerfile(root, spec.dockerfile());
-            Optional<String> labelled = DockerfileLabels.add(text, spec.target(), spec.labels());
+            DockerfileSource source = spec.dockerfileInline() != null ? new DockerfileSource(spec.dockerfileInline(), null)
+                    : DockerfileSource.read(root, spec.dockerfile());
+            Optional<String> labelled = DockerfileLabels.add(source.text(), spec.target(), spec.labels());
             if (labelled.isPresent()) call = spec.withoutLabels(); // they travel in the Dockerfile: one step, not one per label
-            String generated = labelled.orElse(spec.dockerfileInline());
-            archive = new ContextArchive(root, spec.dockerfile(), generated);
-            dockerfile = generated != null ? ContextArchive.GENERATED_DOCKERFILE : spec.dockerfile();
+            // an inline Dockerfile, or one outside the context, travels inside it under a name of its own
+            String generated = labelled.orElse(source.pathInContext() == null ? source.text() : null);
+            archive = new ContextArchive(root, source.pathInContext(), generated);
+            dockerfile = generated != null ? ContextArchive.GENERATED_DOCKERFILE : source.pathInContext();
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineException("service \"" + service + "\" cannot be built: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.jcompose.executor.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -74,8 +76,8 @@ class ContextArchiveTest {
         write("a.txt", "a");
         Map<String, String> got = entries(archive("Dockerfile", "FROM busybox\nCOPY a.txt /\n"));
         assertEquals("FROM busybox\nCOPY a.txt /\n", got.get(ContextArchive.GENERATED_DOCKERFILE));
-        assertEquals(ContextArchive.GENERATED_DOCKERFILE + "\n", got.get(".dockerignore"),
-                "listed in the .dockerignore sent, so that the engine drops it before any COPY");
+        assertEquals(".dockerignore\n" + ContextArchive.GENERATED_DOCKERFILE + "\n", got.get(".dockerignore"),
+                "listed in the .dockerignore sent, so that the engine drops it before any COPY, and that file too, as the docker CLI's");
     }
 
     @Test
@@ -103,5 +105,109 @@ class ContextArchiveTest {
         IOException e = assertThrows(IOException.class, () -> new ContextArchive(dir, "Dockerfile.prod", null));
         assertTrue(e.getMessage().contains("Dockerfile.prod not found"), e.getMessage());
         assertThrows(IOException.class, () -> new ContextArchive(dir.resolve("nope"), "Dockerfile", null));
+    }
+
+    @Test
+    void linksGoAsLinksAndAreNeverFollowedOutOfTheContext(@TempDir Path outside) throws IOException {
+        Path context = dir.resolve("ctx");
+        Files.createDirectories(context);
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(outside.resolve("host-secret.txt"), "host-only-marker");
+        Files.createDirectories(outside.resolve("folder"));
+        Files.writeString(outside.resolve("folder/inner.txt"), "host-only-marker");
+        Files.createSymbolicLink(context.resolve("shadow"), Path.of("/etc/shadow"));
+        Files.createSymbolicLink(context.resolve("absolute"), outside.resolve("host-secret.txt"));
+        Files.createSymbolicLink(context.resolve("relative"), context.relativize(outside.resolve("host-secret.txt")));
+        Files.createSymbolicLink(context.resolve("folder"), outside.resolve("folder"));
+        Files.createSymbolicLink(context.resolve("dangling"), Path.of("no/such/file"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ContextArchive(context, "Dockerfile", null).writeTo(out);
+        Map<String, String> got = entries(out.toByteArray());
+        assertEquals(Map.of("Dockerfile", "FROM scratch\n", "shadow", "-> /etc/shadow",
+                "absolute", "-> " + outside.resolve("host-secret.txt"),
+                "relative", "-> " + context.relativize(outside.resolve("host-secret.txt")),
+                "folder", "-> " + outside.resolve("folder"), "dangling", "-> no/such/file"), got,
+                "each link is one entry with its target as written; a linked folder is not walked");
+        assertFalse(new String(out.toByteArray(), StandardCharsets.ISO_8859_1).contains("host-only-marker"), "no byte of a linked file is sent");
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorNamingItBeforeAnythingIsSent() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("a.txt", "a");
+        write("keys/private.key", "k");
+        write("z.txt", "z");
+        Path refused = dir.resolve("keys/private.key");
+        // root reads every file whatever its mode, so the refusal is the system's answer for another user's file
+        ContextArchive.Opener opener = f -> {
+            if (f.equals(refused)) throw new AccessDeniedException(f.toString());
+            return Files.newInputStream(f);
+        };
+        IOException e = assertThrows(IOException.class, () -> new ContextArchive(dir, "Dockerfile", null, opener));
+        assertEquals("the build context's file " + refused + " cannot be read (permission denied): make it readable, or leave it out"
+                + " of the context with a line in " + dir.resolve(".dockerignore") + "; nothing was sent", e.getMessage());
+
+        write(".dockerignore", "keys/\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ContextArchive(dir, "Dockerfile", null, opener).writeTo(out);
+        assertEquals(List.of(".dockerignore", "Dockerfile", "a.txt", "z.txt"), new ArrayList<>(entries(out.toByteArray()).keySet()),
+                "a file the context leaves out is never opened");
+    }
+
+    @Test
+    void anUnreadableFileIsFoundByTheSystemWhenNotRoot() throws Exception {
+        write("Dockerfile", "FROM scratch\n");
+        write("locked.txt", "x");
+        Files.setPosixFilePermissions(dir.resolve("locked.txt"), PosixFilePermissions.fromString("---------"));
+        boolean readable = Files.isReadable(dir.resolve("locked.txt")); // true for root, which reads it regardless
+        try {
+            if (readable) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new ContextArchive(dir, "Dockerfile", null).writeTo(out);
+                assertEquals("x", entries(out.toByteArray()).get("locked.txt"), "what the system lets this user read is sent");
+            } else {
+                IOException e = assertThrows(IOException.class, () -> new ContextArchive(dir, "Dockerfile", null));
+                assertTrue(e.getMessage().startsWith("the build context's file " + dir.resolve("locked.txt") + " cannot be read"), e.getMessage());
+            }
+        } finally {
+            Files.setPosixFilePermissions(dir.resolve("locked.txt"), PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void aDockerfileOutsideTheContextTravelsInsideItUnderItsOwnName(@TempDir Path outside) throws IOException {
+        Path context = dir.resolve("app");
+        Files.createDirectories(context);
+        Files.writeString(context.resolve("a.txt"), "a");
+        Files.createDirectories(outside.resolve("docker"));
+        Files.writeString(outside.resolve("docker/app.Dockerfile"), "FROM busybox\nCOPY a.txt /\n");
+        Files.writeString(outside.resolve("docker/other.txt"), "not in the context");
+
+        DockerfileSource source = DockerfileSource.read(context, context.relativize(outside.resolve("docker/app.Dockerfile")).toString());
+        assertEquals(new DockerfileSource("FROM busybox\nCOPY a.txt /\n", null), source, "read from the host, as docker compose does");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ContextArchive(context, source.pathInContext(), source.text()).writeTo(out);
+        assertEquals(Map.of("a.txt", "a", ContextArchive.GENERATED_DOCKERFILE, "FROM busybox\nCOPY a.txt /\n",
+                ".dockerignore", ".dockerignore\n" + ContextArchive.GENERATED_DOCKERFILE + "\n"), entries(out.toByteArray()),
+                "the Dockerfile's folder is not sent, and the engine drops the Dockerfile before any COPY");
+    }
+
+    @Test
+    void aDockerfileIsFoundAsTheDockerCliFindsIt(@TempDir Path outside) throws IOException {
+        write("docker/prod.Dockerfile", "FROM prod\n");
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), Path.of("docker/prod.Dockerfile"));
+        Files.writeString(outside.resolve("Dockerfile"), "FROM outside\n");
+        Files.createSymbolicLink(dir.resolve("out.Dockerfile"), outside.resolve("Dockerfile"));
+
+        assertEquals(new DockerfileSource("FROM prod\n", "docker/prod.Dockerfile"), DockerfileSource.read(dir, "docker/prod.Dockerfile"));
+        assertEquals(new DockerfileSource("FROM prod\n", "docker/prod.Dockerfile"), DockerfileSource.read(dir, "Dockerfile"),
+                "a link is resolved, and the engine told the path it leads to");
+        assertEquals(new DockerfileSource("FROM outside\n", null), DockerfileSource.read(dir, "out.Dockerfile"),
+                "a link out of the context: the file it leads to, sent as text (the CLI's EvalSymlinks)");
+        assertEquals(new DockerfileSource("FROM prod\n", "docker/prod.Dockerfile"),
+                DockerfileSource.read(dir, dir.resolve("docker/prod.Dockerfile").toString()), "an absolute path inside the context");
+        IOException missing = assertThrows(IOException.class, () -> DockerfileSource.read(dir, "../nope/Dockerfile"));
+        assertEquals("Dockerfile " + dir.getParent().resolve("nope/Dockerfile") + " not found", missing.getMessage());
     }
 }
