@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.Selection;
+import dev.jcompose.planner.swarm.SwarmOptions.ResolveImage;
 import dev.jcompose.service.swarm.DeployRequest;
 import dev.jcompose.service.swarm.Distribution;
 import dev.jcompose.service.swarm.StackWait;
@@ -43,7 +44,7 @@ final class DeployCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--resolve-image", paramLabel = "WHEN", description = "Query the registry to pin image digests: always (default), changed, never")
-    DeployRequest.ResolveImage resolveImage = DeployRequest.ResolveImage.ALWAYS;
+    ResolveImage resolveImage = ResolveImage.ALWAYS;
 
     @Option(names = "--push", description = "Push the images built here to their registry and pin their digests in the services")
     boolean push;

@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.planner.swarm.SwarmOptions.ResolveImage;
 import dev.jcompose.service.swarm.DeployRequest;
 import dev.jcompose.service.swarm.Distribution;
 import dev.jcompose.service.swarm.StackWait;
@@ -40,7 +41,7 @@ class DeployCommandTest {
         TreeMap<String, String> hosts = new TreeMap<>();
         hosts.put("n1", "unix:///run/n1.sock");
         hosts.put("n2", "tcp://10.0.0.2:2375");
-        assertEquals(new DeployRequest(List.of(), DeployRequest.Prune.REMOVE, DeployRequest.ResolveImage.NEVER,
+        assertEquals(new DeployRequest(List.of(), DeployRequest.Prune.REMOVE, ResolveImage.NEVER,
                 new Distribution.Stream(hosts), StackWait.upTo(90), true), r);
     }
 
@@ -56,8 +57,8 @@ class DeployCommandTest {
 
     @Test
     void theResolveImageValuesAreDockersInAnyCase() {
-        assertEquals(DeployRequest.ResolveImage.CHANGED, request("deploy", "--resolve-image", "changed").resolveImage());
-        assertEquals(DeployRequest.ResolveImage.ALWAYS, request("deploy", "--resolve-image", "ALWAYS").resolveImage());
+        assertEquals(ResolveImage.CHANGED, request("deploy", "--resolve-image", "changed").resolveImage());
+        assertEquals(ResolveImage.ALWAYS, request("deploy", "--resolve-image", "ALWAYS").resolveImage());
     }
 
     @Test

@@ -75,6 +75,13 @@ final class ImageCalls {
         });
     }
 
+    void tag(String image, String repository, String tag) {
+        transport.call("tag image " + image + " as " + repository + ":" + tag, () -> {
+            connection.client().tagImageCmd(image, repository, tag).withForce(true).exec();
+            return null;
+        });
+    }
+
     void remove(String reference) {
         try {
             transport.call("remove image " + reference, () -> {

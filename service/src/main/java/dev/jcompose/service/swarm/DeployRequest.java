@@ -1,5 +1,6 @@
 package dev.jcompose.service.swarm;
 
+import dev.jcompose.planner.swarm.SwarmOptions.ResolveImage;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,8 @@ import java.util.Objects;
  *
  * @param services     the services named on the command line (with their dependencies deployed too); empty for all
  * @param prune        what becomes of the stack's services, networks, configs and secrets the project no longer has
- * @param resolveImage when an {@code image:} is pinned to the digest its registry has for it
+ * @param resolveImage {@code --resolve-image}: when an {@code image:} is pinned to the digest its registry has for it
+ *                     (the planner's enum: the engine asks the registry as the service is created or updated)
  * @param distribution how images built here reach the nodes that run them
  * @param convergence  whether to wait for the stack to converge, and for how long
  * @param dryRun       print the plan (each engine call and why) and change nothing
@@ -21,16 +23,6 @@ public record DeployRequest(List<String> services, Prune prune, ResolveImage res
         KEEP,
         /** Removed once the rest has converged: services, then the networks, configs and secrets nothing uses. */
         REMOVE
-    }
-
-    /** {@code --resolve-image}, as {@code docker stack deploy}'s. */
-    public enum ResolveImage {
-        /** Never asks a registry: each node resolves the name itself when it pulls. */
-        NEVER,
-        /** Asks only for the images of services that are new or whose image reference changed. */
-        CHANGED,
-        /** Asks for every service's image on every deploy (docker stack deploy's default). */
-        ALWAYS
     }
 
     public DeployRequest {
