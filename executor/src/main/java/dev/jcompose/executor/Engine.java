@@ -187,6 +187,14 @@ public interface Engine extends AutoCloseable {
     /** The project's volumes (label {@code com.docker.compose.project}) as the engine lists them. */
     List<VolumeSummary> volumeSummaries(String project);
 
+    /**
+     * The swarm half of the port: services, tasks, overlay networks, configs and secrets of an engine that manages a
+     * swarm. An engine without one throws {@link UnsupportedOperationException}.
+     */
+    default SwarmEngine swarm() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no swarm half");
+    }
+
     @Override
     void close();
 }

@@ -13,6 +13,7 @@ import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.SwarmEngine;
 import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -53,6 +54,7 @@ public final class DockerJavaEngine implements Engine {
     private final Streams streams;
     private final ArchiveCalls archives;
     private final Transport transport;
+    private final DockerSwarmEngine swarm;
 
     private DockerJavaEngine(EngineConnection connection) {
         this.connection = connection;
@@ -64,6 +66,7 @@ public final class DockerJavaEngine implements Engine {
         this.images = new ImageCalls(connection, transport);
         this.streams = new Streams(connection, transport);
         this.archives = new ArchiveCalls(transport);
+        this.swarm = new DockerSwarmEngine(transport, info);
     }
 
     /** Connects and negotiates; throws {@link EngineUnavailableException} when nothing answers. */
@@ -274,6 +277,11 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public List<VolumeSummary> volumeSummaries(String project) {
         return reads.volumeSummaries(project);
+    }
+
+    @Override
+    public SwarmEngine swarm() {
+        return swarm;
     }
 
     @Override

@@ -1,0 +1,121 @@
+package dev.jcompose.executor.docker;
+
+import static dev.jcompose.executor.docker.Transport.filters;
+import static dev.jcompose.executor.docker.Transport.pathSegment;
+
+import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
+import dev.jcompose.executor.EngineException;
+import dev.jcompose.executor.docker.Transport.NotFound;
+import dev.jcompose.executor.request.SwarmRequests;
+import dev.jcompose.planner.spec.NetworkSpec;
+import dev.jcompose.planner.swarm.StackLabels;
+import dev.jcompose.planner.swarm.observed.SwarmNetwork;
+import dev.jcompose.planner.swarm.observed.SwarmObject;
+import dev.jcompose.planner.swarm.spec.ObjectSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The calls on a stack's networks, configs and secrets. */
+final class SwarmObjectCalls {
+    /**
+     * How long a network removal asks again while the tasks of removed services still hold it: their containers get
+     * the stop signal when the service goes and the kill only after its grace period (10 s by default).
+     */
+    static final long NETWORK_RELEASE_MILLIS = 30_000;
+
+    private final Transport transport;
+    private final SwarmCalls swarm;
+
+    SwarmObjectCalls(Transport transport, SwarmCalls swarm) {
+        this.transport = transport;
+        this.swarm = swarm;
+    }
+
+    List<SwarmNetwork> networks(String namespace) {
+        Object list = transport.call("list networks", () -> transport.get("/networks?filters="
+                + filters("label", StackLabels.NAMESPACE + "=" + namespace)));
+        List<SwarmNetwork> out = new ArrayList<>();
+        for (Object n : EngineJson.list(list)) {
+            SwarmNetwork network = SwarmReads.network(n);
+            if (network.scope().equals("swarm")) out.add(network);
+        }
+        return out;
+    }
+
+    Optional<SwarmNetwork> network(String name) {
+        try {
+            SwarmNetwork n = SwarmReads.network(transport.call("inspect network " + name, () -> transport.get("/networks/" + pathSegment(name))));
+            // the engine also answers to a prefix of an id: only the network of that name or id is the one asked for
+            return n.name().equals(name) || n.id().equals(name) ? Optional.of(n) : Optional.empty();
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    void createNetwork(NetworkSpec spec) {
+        Map<String, Object> body = SwarmRequests.network(spec);
+        swarm.managerCall("create network " + spec.name(), () -> transport.send(Method.POST, "/networks/create", body));
+    }
+
+    void removeNetwork(String id) {
+        long deadline = System.nanoTime() + NETWORK_RELEASE_MILLIS * 1_000_000;
+        for (long pause = 100; ; pause = Math.min(pause * 2, 1000)) {
+            try {
+                transport.call("remove network " + id, () -> transport.send(Method.DELETE, "/networks/" + pathSegment(id), null));
+                return;
+            } catch (NotFound e) {
+                return; // already gone
+            } catch (EngineException e) {
+                // the manager refuses while a task holds the network ("network x is in use by task y"); the tasks of a
+                // service just removed go once their containers have stopped
+                if (!String.valueOf(e.getMessage()).contains("in use by task") || System.nanoTime() > deadline) throw e;
+                sleep(pause);
+            }
+        }
+    }
+
+    List<SwarmObject> objects(ObjectSpec.Kind kind, String namespace) {
+        Object list = swarm.managerCall("list " + kind.key() + "s", () -> transport.get("/" + kind.key() + "s?filters="
+                + filters("label", StackLabels.NAMESPACE + "=" + namespace)));
+        List<SwarmObject> out = new ArrayList<>();
+        for (Object o : EngineJson.list(list)) out.add(SwarmReads.object(o));
+        return out;
+    }
+
+    Optional<SwarmObject> object(ObjectSpec.Kind kind, String name) {
+        // by name: the engine's inspect also takes an id prefix, the list's name filter matches prefixes
+        Object list = swarm.managerCall("list " + kind.key() + "s", () -> transport.get("/" + kind.key() + "s?filters="
+                + filters("name", name)));
+        for (Object o : EngineJson.list(list)) {
+            SwarmObject object = SwarmReads.object(o);
+            if (object.name().equals(name)) return Optional.of(object);
+        }
+        return Optional.empty();
+    }
+
+    String createObject(ObjectSpec spec) {
+        Map<String, Object> body = SwarmRequests.object(spec);
+        Object answer = swarm.managerCall("create " + spec.kind().key() + " " + spec.name(),
+                () -> transport.send(Method.POST, "/" + spec.kind().key() + "s/create", body));
+        return EngineJson.string(answer, "ID");
+    }
+
+    void removeObject(ObjectSpec.Kind kind, String id) {
+        try {
+            swarm.managerCall("remove " + kind.key() + " " + id, () -> transport.send(Method.DELETE, "/" + kind.key() + "s/" + pathSegment(id), null));
+        } catch (NotFound e) {
+            // already gone
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        }
+    }
+}
