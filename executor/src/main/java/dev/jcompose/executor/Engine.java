@@ -7,6 +7,7 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,20 @@ public interface Engine extends AutoCloseable {
 
     /** Removes a name (the image goes with its last name) or, by id, an image; one a container uses is refused. */
     void removeImage(String reference);
+
+    /**
+     * Writes the image a reference names, with its tag, as a {@code docker save} tar to {@code out}, as the engine
+     * sends it ({@code GET /images/{name}/get}); nothing is held in memory. No such image is an {@link EngineException}.
+     * {@link ImageCopy} streams one engine's image into another.
+     */
+    void saveImage(String reference, OutputStream out);
+
+    /**
+     * Loads a {@code docker save} tar read from {@code tar} as the engine consumes it ({@code POST /images/load});
+     * returns what the engine says it loaded ({@code Loaded image: jcompose/busybox:latest}, or the id of an
+     * untagged one). A tar the engine refuses is an {@link EngineException} with its message.
+     */
+    List<String> loadImage(InputStream tar);
 
     void createNetwork(NetworkSpec spec);
 

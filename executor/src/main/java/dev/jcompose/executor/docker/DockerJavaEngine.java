@@ -25,6 +25,7 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,16 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void removeImage(String reference) {
         images.remove(reference);
+    }
+
+    @Override
+    public void saveImage(String reference, OutputStream out) {
+        images.save(reference, out);
+    }
+
+    @Override
+    public List<String> loadImage(InputStream tar) {
+        return images.load(tar);
     }
 
     @Override

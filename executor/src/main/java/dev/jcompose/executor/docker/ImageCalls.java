@@ -5,17 +5,23 @@ import dev.jcompose.executor.EngineException;
 import dev.jcompose.executor.docker.Transport.NotFound;
 import dev.jcompose.planner.spec.BuildSpec;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Building, pulling, pushing and removing images, through docker-java's commands. */
+/** Building, pulling, pushing, saving, loading and removing images, through docker-java's commands and the transport. */
 final class ImageCalls {
     /** Asked for docker-java's client at each use, so that only a command that needs one makes it. */
     private final EngineConnection connection;
     private final Transport transport;
+    private final EngineJson json = new EngineJson();
+    /** How the engine words what a load made: a tagged image, or an untagged one by id. */
+    private static final List<String> LOADED = List.of("Loaded image: ", "Loaded image ID: ");
 
     ImageCalls(EngineConnection connection, Transport transport) {
         this.connection = connection;
@@ -80,6 +86,36 @@ final class ImageCalls {
             connection.client().tagImageCmd(image, repository, tag).withForce(true).exec();
             return null;
         });
+    }
+
+    /** {@code GET /images/{name}/get}: the tar goes to {@code out} as it comes. */
+    void save(String reference, OutputStream out) {
+        transport.call("save image " + reference, () -> transport.exchange("GET",
+                "/images/" + Transport.pathSegment(reference) + "/get", null, null, r -> r.getBody().transferTo(out)));
+    }
+
+    /**
+     * {@code POST /images/load?quiet=1}: the engine answers 200 and then a JSON message per image loaded, or one
+     * with {@code error} when the tar is not one it can load.
+     */
+    List<String> load(InputStream tar) {
+        List<String> loaded = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        transport.call("load image", () -> transport.exchange("POST", "/images/load?quiet=1", tar, "application/x-tar", r -> {
+            json.readEach(r.getBody(), message -> {
+                if (!(message instanceof Map<?, ?> m)) return;
+                if (m.get("error") instanceof String e) errors.add(e);
+                if (m.get("stream") instanceof String line) {
+                    String text = line.strip();
+                    for (String prefix : LOADED) {
+                        if (text.startsWith(prefix)) loaded.add(text.substring(prefix.length()).strip());
+                    }
+                }
+            });
+            return null;
+        }));
+        if (!errors.isEmpty()) throw new EngineException("load image: " + String.join("; ", errors));
+        return List.copyOf(loaded);
     }
 
     void remove(String reference) {

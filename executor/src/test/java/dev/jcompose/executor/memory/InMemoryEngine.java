@@ -249,6 +249,42 @@ public final class InMemoryEngine implements Engine {
         if (!images.containsValue(id)) imageLabels.remove(id);
     }
 
+    /**
+     * Writes a stand-in for a {@code docker save} tar: a header line, then the reference and its image id, which
+     * {@link #loadImage} of this or another in-memory engine reads back.
+     */
+    @Override
+    public synchronized void saveImage(String reference, OutputStream out) {
+        if (!images.containsKey(reference)) throw new EngineException("save image " + reference + ": No such image: " + reference);
+        try {
+            out.write((SAVED + "\n" + reference + "\t" + images.get(reference) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new EngineException("save image " + reference + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> loadImage(InputStream tar) {
+        String[] lines;
+        try {
+            lines = new String(tar.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        } catch (IOException e) {
+            throw new EngineException("load image: " + e.getMessage());
+        }
+        synchronized (this) {
+            record("load image");
+            if (lines.length != 2 || !lines[0].equals(SAVED) || lines[1].indexOf('\t') < 0) {
+                throw new EngineException("load image: unexpected EOF (not a tar this in-memory engine saved)");
+            }
+            String[] entry = lines[1].split("\t", 2);
+            images.put(entry[0], entry[1]);
+            return List.of(entry[0]);
+        }
+    }
+
+    /** The first line of what {@link #saveImage} writes. */
+    private static final String SAVED = "jcompose in-memory image";
+
     @Override
     public synchronized void pullImage(String reference, String platform) {
         record("pull image " + reference);

@@ -23,6 +23,7 @@ import dev.jcompose.planner.spec.ContainerSpec;
 import dev.jcompose.planner.spec.NetworkSpec;
 import dev.jcompose.planner.spec.VolumeSpec;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,8 @@ public class ForwardingEngine implements Engine {
                              Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
     public List<ObservedImage> images(String project) { return inner.images(project); }
     public void removeImage(String reference) { inner.removeImage(reference); }
+    public void saveImage(String reference, OutputStream out) { inner.saveImage(reference, out); }
+    public List<String> loadImage(InputStream tar) { return inner.loadImage(tar); }
     public LogFollower attach(String container, boolean tty, InputStream stdin, Consumer<byte[]> stdout,
                               Consumer<byte[]> stderr) { return inner.attach(container, tty, stdin, stdout, stderr); }
     public void connectNetwork(String network, String container, ContainerSpec.NetworkAttachment attachment) { inner.connectNetwork(network, container, attachment); }
