@@ -10,6 +10,7 @@ import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.LoadedProject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,11 +126,12 @@ public final class RootCommand implements Callable<Integer> {
 
     /** The swarm half of the service layer over a connection to a manager; {@code --node-host} engines are connected as the environment says, with their own DOCKER_HOST. */
     StackService stacks(Engine engine) {
-        return new StackService(engine, host -> {
+        // the waits' timeouts are real time, whatever clock the context reads dates with
+        return new StackService(service(engine), host -> {
             Map<String, String> env = new HashMap<>(context.env());
             env.put("DOCKER_HOST", host);
             return context.engines().connect(env);
-        });
+        }, Clock.systemUTC());
     }
 
     /** How progress, warnings and errors are shown ({@code --progress}, {@code --ansi}); an invalid value is a usage error. */
