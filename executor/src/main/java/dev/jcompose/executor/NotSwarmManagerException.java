@@ -5,8 +5,9 @@ package dev.jcompose.executor;
  * unusable for the command, as one that does not answer: the same exit code.
  */
 public class NotSwarmManagerException extends EngineUnavailableException {
-    public NotSwarmManagerException(String host, String engineMessage) {
-        super("this engine (" + host + ") is not a swarm manager: docker swarm init, or point DOCKER_HOST at a manager"
-                + (engineMessage == null || engineMessage.isEmpty() ? "" : " (the engine says: " + engineMessage + ")"), null);
+    /** @param detail what the engine said of its swarm state, or empty */
+    public NotSwarmManagerException(String detail) {
+        super("this engine is not a swarm manager: docker swarm init, or point DOCKER_HOST at a manager"
+                + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"), null);
     }
 }

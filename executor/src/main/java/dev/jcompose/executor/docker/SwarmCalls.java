@@ -44,7 +44,7 @@ final class SwarmCalls {
         } catch (EngineException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("not a swarm manager") || m.contains("not part of a swarm")) {
-                throw new NotSwarmManagerException(info.host(), m.substring(Math.min(m.length(), what.length() + 2)));
+                throw new NotSwarmManagerException(info.host() + " says: " + m.substring(Math.min(m.length(), what.length() + 2)));
             }
             throw e;
         }

@@ -1,0 +1,28 @@
+package dev.jcompose.executor.swarm;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a wait on tasks stops before it passed.
+ *
+ * @param timeout      the longest a wait on one service lasts ({@code --wait-timeout}), or null for no limit
+ * @param pendingGrace how long a task may stay {@code pending} (no node for it, or none with its image) before the wait
+ *                     fails with the scheduler's reason; a scheduler that places a task does so in well under a second
+ * @param failures     how many tasks of the service's current spec may fail or be rejected before the wait stops
+ *                     (one failure may be a task the engine restarts fine)
+ * @param poll         the pause between two looks at the tasks
+ */
+public record WaitLimits(Duration timeout, Duration pendingGrace, int failures, Duration poll) {
+    public static final WaitLimits DEFAULT = new WaitLimits(null, Duration.ofSeconds(5), 2, Duration.ofMillis(250));
+
+    public WaitLimits {
+        Objects.requireNonNull(pendingGrace, "pendingGrace");
+        Objects.requireNonNull(poll, "poll");
+        if (failures < 1) throw new IllegalArgumentException("failures must be at least 1: " + failures);
+    }
+
+    public WaitLimits withTimeout(Duration newTimeout) {
+        return new WaitLimits(newTimeout, pendingGrace, failures, poll);
+    }
+}
