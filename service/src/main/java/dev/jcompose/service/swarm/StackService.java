@@ -65,7 +65,10 @@ public final class StackService {
     private SwarmEngine manager() {
         SwarmEngine swarm = engine().swarm();
         SwarmInfo info = swarm.info();
-        if (!info.manager()) throw new NotSwarmManagerException(engine().info().host(), info.error());
+        if (!info.manager()) {
+            String state = info.active() ? "a worker of its swarm" : "swarm state " + info.localNodeState();
+            throw new NotSwarmManagerException(engine().info().host() + ": " + state + (info.error().isEmpty() ? "" : ", " + info.error()));
+        }
         return swarm;
     }
 
