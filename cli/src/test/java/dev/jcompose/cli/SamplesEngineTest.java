@@ -100,7 +100,7 @@ class SamplesEngineTest {
     }
 
     /** The samples without their secrets, backups or Maven's by-products other than the jar and classes. */
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 String rel = from.relativize(f).toString();
