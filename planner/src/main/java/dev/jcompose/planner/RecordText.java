@@ -1,22 +1,26 @@
 package dev.jcompose.planner;
 
+import dev.jcompose.spec.model.Service;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A record's text exactly as its generated {@code toString()} writes it ({@code Name[a=1, b=[X[c=2]]]}), nested
  * records, collections and maps included, but built by reflection: the generated method is linked through an
  * invokedynamic bootstrap per record class at first use, milliseconds each in a cold start, for a text that is
- * hashed once ({@link ResourceHash}).
+ * hashed once ({@link ResourceHash}). A service leaves out the components that are not what its container runs.
  */
-final class RecordText {
+public final class RecordText {
     private RecordText() {}
 
-    static String of(Object value) {
+    public static String of(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value);
         return sb.toString();
@@ -70,17 +74,25 @@ final class RecordText {
      * same for every caller, which is why it may be shared (looking them up per value cost a cold {@code up} of 50
      * services a tenth of a second).
      */
+    /**
+     * Components of a service that are not what its container runs, so a hash leaves them out: where its lines stand
+     * (moving a line must not recreate a container), and the typed {@code deploy} section, which only a swarm deploy
+     * reads ({@code up} takes replicas, resources and restart policy from it through other fields, which are hashed).
+     */
+    private static final Set<String> SERVICE_LEFT_OUT = Set.of("deploy", "locations");
+
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
         @Override
         protected Component[] computeValue(Class<?> type) {
             RecordComponent[] rc = type.getRecordComponents();
-            Component[] out = new Component[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-                Method accessor = rc[i].getAccessor();
+            List<Component> out = new ArrayList<>();
+            for (RecordComponent c : rc) {
+                if (type == Service.class && SERVICE_LEFT_OUT.contains(c.getName())) continue;
+                Method accessor = c.getAccessor();
                 accessor.setAccessible(true);
-                out[i] = new Component(rc[i].getName(), accessor);
+                out.add(new Component(c.getName(), accessor));
             }
-            return out;
+            return out.toArray(new Component[0]);
         }
     };
 }

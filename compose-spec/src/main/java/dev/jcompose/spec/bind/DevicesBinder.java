@@ -90,7 +90,8 @@ final class DevicesBinder {
         mapped.add(new Device(source, target == null || target.isEmpty() ? source : target, permissions == null ? "rwm" : permissions));
     }
 
-    private void request(YamlNode item, String at, String implied, List<DeviceRequest> requests) {
+    /** One long-syntax device request; package-private for {@link DeployBinder}, which types the same list. */
+    void request(YamlNode item, String at, String implied, List<DeviceRequest> requests) {
         MapNode m = nodes.map(item, at);
         if (m == null) return;
         int count = 0;

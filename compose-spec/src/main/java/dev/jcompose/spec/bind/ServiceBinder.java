@@ -2,6 +2,7 @@ package dev.jcompose.spec.bind;
 
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.Diagnostic;
+import dev.jcompose.spec.Location;
 import dev.jcompose.spec.Suggestions;
 import dev.jcompose.spec.TextFiles;
 import dev.jcompose.spec.env.DotEnv;
@@ -35,6 +36,7 @@ final class ServiceBinder {
     private final ContainerOptionsBinder options;
     private final VolumesBinder volumes;
     private final NetworkAttachmentsBinder networks;
+    private final DeployBinder deploy;
     /** The load's warnings, where what a file asks is read but cannot be honoured. */
     private final List<String> warnings;
 
@@ -46,6 +48,7 @@ final class ServiceBinder {
         this.options = new ContainerOptionsBinder(nodes, projectDir, env);
         this.volumes = new VolumesBinder(nodes, projectDir, env.get("HOME"), resolvePaths, warnings);
         this.networks = new NetworkAttachmentsBinder(nodes);
+        this.deploy = new DeployBinder(nodes);
         this.warnings = warnings;
     }
 
@@ -94,7 +97,25 @@ final class ServiceBinder {
                 nodes.string(svc.get("user"), p, "user"),
                 nodes.string(svc.get("hostname"), p, "hostname"),
                 init, Boolean.TRUE.equals(tty), Boolean.TRUE.equals(stdinOpen), scale,
-                nodes.stringOrList(svc.get("profiles"), p, "profiles"), options.bind(svc, p), IgnoredAttributes.of(svc, p), extras);
+                nodes.stringOrList(svc.get("profiles"), p, "profiles"), options.bind(svc, p), IgnoredAttributes.of(svc, p), extras,
+                deploy.bind(svc, p), locations(svc));
+    }
+
+    /**
+     * Where each attribute and each of its items or keys stands ({@code volumes[0]}, {@code deploy.placement}), for
+     * the warnings made after the load; two levels are what those warnings name.
+     */
+    private static SortedMap<String, Location> locations(MapNode svc) {
+        SortedMap<String, Location> out = new TreeMap<>();
+        for (MapNode.Entry e : svc.entries()) {
+            out.put(e.key(), e.keyLocation());
+            if (e.value() instanceof MapNode m) {
+                for (MapNode.Entry sub : m.entries()) out.put(e.key() + "." + sub.key(), sub.keyLocation());
+            } else if (e.value() instanceof ListNode list) {
+                for (int i = 0; i < list.items().size(); i++) out.put(e.key() + "[" + i + "]", list.items().get(i).location());
+            }
+        }
+        return out;
     }
 
     private static final List<String[]> DURATIONS = keys("healthcheck.interval", "healthcheck.timeout",
@@ -138,10 +159,7 @@ final class ServiceBinder {
         try {
             ((Map<String, Object>) parent).put(keys[keys.length - 1], fn.apply(String.valueOf(value)));
         } catch (IllegalArgumentException e) {
-            // the typed binders report a bad healthcheck, stop_grace_period or resource at its own line; the swarm's
-            // durations (update_config...) have no binder of their own
-            boolean typed = !keys[0].equals("deploy") || keys[1].equals("resources");
-            if (!typed) nodes.problems().add(svc.get(keys[0]), p + "." + String.join(".", keys), e.getMessage());
+            // the typed binders (healthcheck, lifecycle, resources, deploy) report a bad value at its own line
         }
     }
 
@@ -315,6 +333,11 @@ final class ServiceBinder {
         String hostIp = nodes.string(m.get("host_ip"), path + ".host_ip");
         String protocol = nodes.string(m.get("protocol"), path + ".protocol");
         String mode = nodes.string(m.get("mode"), path + ".mode");
+        if (mode != null && !mode.equals("host") && !mode.equals("ingress")) {
+            // a swarm takes only these two; a single engine publishes on the host whichever is written
+            nodes.problems().add(m.get("mode"), path + ".mode", "invalid port mode \"" + mode + "\"", "use host or ingress");
+            mode = null;
+        }
         PortSyntax.port(String.valueOf(target), String.valueOf(target));
         List<PortConfig> out = new ArrayList<>();
         if (published == null || published.isEmpty()) {
