@@ -69,6 +69,7 @@ public final class InMemoryEngine implements Engine {
     private Predicate<String> failing = call -> false;
     private int nextId = 1;
     private long clock = 1_700_000_000L;
+    private final InMemorySwarm swarm = new InMemorySwarm(this::imageExists);
 
     public InMemoryEngine withImages(String... refs) {
         synchronized (this) {
@@ -667,6 +668,12 @@ public final class InMemoryEngine implements Engine {
     public synchronized List<String> running(String project) {
         return containers.values().stream().filter(c -> project.equals(c.labels().get(Labels.PROJECT)) && c.running())
                 .map(ObservedContainer::name).toList();
+    }
+
+    /** The swarm half: a single-node swarm this engine manages, its images the node's. */
+    @Override
+    public InMemorySwarm swarm() {
+        return swarm;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.jcompose.executor.LogFollower;
 import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.executor.StatsSample;
+import dev.jcompose.executor.SwarmEngine;
 import dev.jcompose.executor.TerminalSize;
 import dev.jcompose.executor.VolumeSummary;
 import dev.jcompose.planner.observed.ObservedContainer;
@@ -92,5 +93,6 @@ public class ForwardingEngine implements Engine {
     }
     public StatsSample stats(String container) { return inner.stats(container); }
     public List<VolumeSummary> volumeSummaries(String project) { return inner.volumeSummaries(project); }
+    public SwarmEngine swarm() { return inner.swarm(); }
     public void close() { inner.close(); }
 }
