@@ -24,8 +24,8 @@ class ContentTagTest {
     }
 
     @Test
-    void anIdWithoutItsAlgorithmIsTakenAsIsAndAShortOneIsRefused() {
+    void anIdWithoutItsAlgorithmIsTakenAsIsAndAnEmptyOneIsRefused() {
         assertEquals("app:3f2a9c01b7de", ContentTag.of("app", ID.substring(7)).reference());
-        assertThrows(IllegalArgumentException.class, () -> ContentTag.of("app", "sha256:abc"));
+        assertThrows(IllegalArgumentException.class, () -> ContentTag.of("app", "sha256:"));
     }
 }
