@@ -55,6 +55,14 @@ class ConfigHasherTest {
     }
 
     @Test
+    void ignoresWhatOnlyASwarmReads() throws IOException {
+        // the typed deploy section (Service.deploy) reaches a swarm deploy, not up's containers
+        String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n"));
+        assertEquals(base, ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n    deploy: {mode: replicated, endpoint_mode: dnsrr,"
+                + " placement: {constraints: [node.role == manager]}, update_config: {order: start-first}, labels: {a: b}}\n")));
+    }
+
+    @Test
     void changesWithEveryContainerSettingButNotWithWhereItIsWritten() throws IOException {
         String base = ConfigHasher.hash(load("services:\n  web:\n    image: busybox\n"));
         for (String setting : java.util.List.of("cap_add: [NET_ADMIN]", "logging: {driver: none}", "network_mode: host",

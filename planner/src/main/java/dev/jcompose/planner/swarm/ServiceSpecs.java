@@ -45,6 +45,9 @@ final class ServiceSpecs {
             String why = SwarmKeys.WHY.get(key);
             if (why != null) c.warn(s, key, why + ": ignored");
         }
+        if (s.healthcheck() != null && s.healthcheck().startIntervalNanos() != null) {
+            c.warn(s, "healthcheck", "start_interval needs Engine API 1.44 and jcompose speaks 1.41: an older engine ignores it");
+        }
         TaskContainerSpec container = container(s, image);
         TaskTemplate template = new TaskTemplate(container, DeployMapping.resources(c, s), DeployMapping.restart(c, s),
                 DeployMapping.placement(s), networks(s),

@@ -60,6 +60,10 @@ final class TaskMounts {
                     return null;
                 }
                 String source = vc.name() != null ? vc.name() : c.scope(v.source());
+                if (v.subpath() != null) {
+                    c.warn(s, path, "volume.subpath needs Engine API 1.45 and jcompose speaks 1.41: an older engine mounts the "
+                            + "whole volume");
+                }
                 if (vc.external()) {
                     return new Mount(Mount.Type.VOLUME, source, v.target(), v.readOnly(), consistency, null,
                             options(v, new TreeMap<>(), null, new TreeMap<>()), null);
