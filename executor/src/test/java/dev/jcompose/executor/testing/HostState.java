@@ -28,6 +28,16 @@ final class HostState {
     private HostState() {
     }
 
+    /** True while a process exists and is not a zombie (one that ended and waits to be reaped). */
+    static boolean alive(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .noneMatch(l -> l.startsWith("State:") && l.contains("Z (zombie)"));
+        } catch (IOException e) {
+            return false; // gone
+        }
+    }
+
     /** Processes (other than this JVM) whose command line mentions {@code folder}: a dockerd, its containerd, shims. */
     static List<ProcessHandle> processesInside(Path folder) {
         String path = folder.toString() + "/";
@@ -87,12 +97,55 @@ final class HostState {
         return "10." + free.get(ThreadLocalRandom.current().nextInt(free.size())) + ".0.0/16";
     }
 
+    /**
+     * Makes a bridge {@code jctb-XXXXXXXX} with the first /24 of {@code pool} ({@code 10.X.0.0/16} gives
+     * {@code 10.X.0.1/24}) for a test engine's default bridge network, and returns its name.
+     */
+    static String makeBridge(String pool) {
+        String name = String.format("jctb-%08x", ThreadLocalRandom.current().nextInt());
+        String address = pool.substring(0, pool.indexOf(".0.0/")) + ".0.1/24";
+        for (String[] command : List.of(
+                new String[] {"ip", "link", "add", name, "type", "bridge"},
+                new String[] {"ip", "addr", "add", address, "dev", name},
+                new String[] {"ip", "link", "set", name, "up"})) {
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    removeBridge(name);
+                    throw new AssertionError("test engine: " + String.join(" ", command) + " failed: " + out.strip()
+                            + " (an engine of a test's own needs root for its bridge)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return name;
+    }
+
+    /** Deletes a bridge {@link #makeBridge} made; {@code none} or one already gone is nothing to do. */
+    static void removeBridge(String name) {
+        if (name.startsWith("jctb-") && Files.exists(Path.of("/sys/class/net", name))) run("ip", "link", "del", name);
+    }
+
     /** Runs a host command and returns its output; a failure is reported, not thrown (clean-up goes on). */
     static String run(String... command) {
+        return run(true, command);
+    }
+
+    /** {@link #run} for a command whose failure is expected often (removing what may be gone already). */
+    static String runQuietly(String... command) {
+        return run(false, command);
+    }
+
+    private static String run(boolean report, String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) System.err.println("test bed: " + String.join(" ", command) + " failed: " + out.strip());
+            if (p.waitFor() != 0 && report) System.err.println("test bed: " + String.join(" ", command) + " failed: " + out.strip());
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,9 +22,13 @@ import java.util.concurrent.TimeoutException;
  * swarm mode without disturbing the engine at {@code /var/run/docker.sock} that other tests share.
  *
  * <p>Everything the daemon keeps is under one temporary folder ({@link #root()}): its data root, exec root (with
- * the containerd the daemon starts for itself there), pid file, log and socket. It runs with {@code --bridge=none}
- * (no {@code docker0}), {@code --iptables=false} and {@code --ip-masq=false} (no host firewall rule is touched), its
- * own {@code --config-file} (a host {@code daemon.json} does not leak in) and networks taken from a /16 of 10.0.0.0/8
+ * the containerd the daemon starts for itself there), pid file, log and socket. Its default bridge is one of its own
+ * ({@code jctb-XXXXXXXX}, made before the start with the first /24 of the engine's pool, {@code --bridge=} that,
+ * removed by close()), never {@code docker0}: a dockerd started with {@code --bridge=none} in the host's network
+ * namespace deletes the host's {@code docker0} (moby's {@code removeDefaultBridgeInterface}), which is the main
+ * engine's, so that flag is only used for an engine in a network namespace of its own (a {@link SwarmBed} node).
+ * It runs with {@code --iptables=false} and {@code --ip-masq=false} (no host firewall rule is touched), its own
+ * {@code --config-file} (a host {@code daemon.json} does not leak in) and networks taken from a /16 of 10.0.0.0/8
  * that no host route uses. It is started with {@code setsid}, in a session of its own, so that it outlives nothing
  * it should not and a test's shell job does not take it down.
  *
@@ -51,48 +55,57 @@ public final class OwnEngine implements AutoCloseable {
     private final Options options;
     private final Path root;
     private final Thread shutdownHook;
+    /** The daemon's default bridge: one of its own on the host, {@code none} in a namespace of its own. */
+    private final String bridge;
     private Process process;
     private boolean closed;
 
     /**
      * How the daemon is started.
      *
-     * @param name        a word in the folder's name (and the pool's log line), for finding a test's engine by eye
-     * @param launcher    what runs dockerd, in front of its command line ({@code ip netns exec NAME} for a
+     * @param name        a word in the folder's name, for finding a test's engine by eye
+     * @param root        the folder to keep everything in (made, and removed by close()), or null for a fresh
+     *                    temporary folder {@code /tmp/jct-NAME-...}
+     * @param launcher    what runs dockerd, in front of its command line ({@code nsenter --net=...} for a
      *                    network namespace); empty for the host's
      * @param extraArgs   more dockerd flags ({@code --insecure-registry=...}, {@code --label=...},
      *                    {@code --live-restore})
      * @param addressPool the {@code --default-address-pool} base (a /16 such as {@code 10.240.0.0/16}), or null to pick
      *                    a /16 of 10.224-10.254 that no host route uses
      */
-    public record Options(String name, List<String> launcher, List<String> extraArgs, String addressPool) {
+    public record Options(String name, Path root, List<String> launcher, List<String> extraArgs, String addressPool) {
         public Options {
             launcher = List.copyOf(launcher);
             extraArgs = List.copyOf(extraArgs);
         }
 
         public static Options named(String name) {
-            return new Options(name, List.of(), List.of(), null);
+            return new Options(name, null, List.of(), List.of(), null);
         }
 
         public Options withArgs(String... args) {
             List<String> all = new ArrayList<>(extraArgs);
             all.addAll(List.of(args));
-            return new Options(name, launcher, all, addressPool);
+            return new Options(name, root, launcher, all, addressPool);
         }
 
         public Options withLauncher(String... command) {
-            return new Options(name, List.of(command), extraArgs, addressPool);
+            return new Options(name, root, List.of(command), extraArgs, addressPool);
         }
 
         public Options withAddressPool(String base) {
-            return new Options(name, launcher, extraArgs, base);
+            return new Options(name, root, launcher, extraArgs, base);
+        }
+
+        public Options inFolder(Path folder) {
+            return new Options(name, folder, launcher, extraArgs, addressPool);
         }
     }
 
-    private OwnEngine(Options options, Path root) {
+    private OwnEngine(Options options, Path root, String bridge) {
         this.options = options;
         this.root = root;
+        this.bridge = bridge;
         // a JVM that ends without close() (a test killed by surefire's timeout) does not leave a daemon behind
         this.shutdownHook = new Thread(this::cleanUp, "own-engine-cleanup " + root);
     }
@@ -109,18 +122,21 @@ public final class OwnEngine implements AutoCloseable {
     public static OwnEngine launch(Options options) {
         Path root;
         try {
-            root = Files.createTempDirectory("jct-" + options.name() + "-");
+            root = options.root() != null ? Files.createDirectories(options.root())
+                    : Files.createTempDirectory("jct-" + options.name() + "-");
             Files.writeString(root.resolve("daemon.json"), "{}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String pool = options.addressPool() != null ? options.addressPool() : HostState.freeSixteen();
-        OwnEngine engine = new OwnEngine(new Options(options.name(), options.launcher(), options.extraArgs(), pool), root);
+        // in the host's namespace: a bridge of its own (--bridge=none there would delete the main engine's docker0)
+        String bridge = options.launcher().isEmpty() ? HostState.makeBridge(pool) : "none";
+        OwnEngine engine = new OwnEngine(options.inFolder(root).withAddressPool(pool), root, bridge);
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             engine.startDaemon();
         } catch (RuntimeException | AssertionError e) {
-            engine.close();
+            engine.discard(); // it made nothing yet but its folder and processes; a restart would only fail again
             throw e;
         }
         return engine;
@@ -141,6 +157,11 @@ public final class OwnEngine implements AutoCloseable {
 
     public Path execRoot() {
         return root.resolve("exec");
+    }
+
+    /** The daemon's default bridge on the host ({@code jctb-XXXXXXXX}), or {@code none} in a namespace of its own. */
+    public String bridge() {
+        return bridge;
     }
 
     /** The daemon's log (stdout and stderr of every start, appended). */
@@ -190,7 +211,12 @@ public final class OwnEngine implements AutoCloseable {
         signal(false);
     }
 
-    /** SIGKILL, as a crashed daemon: containers' shims outlive it, and the next {@link #start} deals with them. */
+    /**
+     * SIGKILL, as a crashed daemon: its containers' shims and processes outlive it, and the next {@link #start}
+     * (without {@code --live-restore}) stops them as {@code docker stop} would, so that start takes up to the
+     * longest stop timeout among them (10 s for a shell that ignores SIGTERM; give test containers
+     * {@code StopTimeout: 1} or a {@code stop_grace_period} to keep it short).
+     */
     public void kill() {
         signal(true);
     }
@@ -243,6 +269,24 @@ public final class OwnEngine implements AutoCloseable {
         cleanUp();
     }
 
+    /**
+     * SIGKILL and removal of the folder with what is left inside it, without a graceful purge: for a swarm bed torn
+     * down as a whole, whose nodes' networks live in namespaces that go with it.
+     */
+    void discard() {
+        if (closed) return;
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+        if (running()) process.toHandle().destroyForcibly();
+        if (process != null) process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        HostState.removeInside(root);
+        HostState.removeBridge(bridge);
+    }
+
     private void cleanUp() {
         try {
             if (!running() && Files.exists(dataRoot())) {
@@ -260,6 +304,7 @@ public final class OwnEngine implements AutoCloseable {
             if (running()) signal(true);
         } finally {
             HostState.removeInside(root);
+            HostState.removeBridge(bridge);
         }
     }
 
@@ -289,7 +334,7 @@ public final class OwnEngine implements AutoCloseable {
                     "--pidfile=" + root.resolve("dockerd.pid"),
                     "--config-file=" + root.resolve("daemon.json"),
                     "-H", host(),
-                    "--bridge=none", "--iptables=false", "--ip-masq=false",
+                    "--bridge=" + bridge, "--iptables=false", "--ip-masq=false",
                     "--default-address-pool=base=" + options.addressPool() + ",size=24",
                     "--shutdown-timeout=10"));
             command.addAll(options.extraArgs());
@@ -311,7 +356,7 @@ public final class OwnEngine implements AutoCloseable {
                 process.destroyForcibly();
                 throw new AssertionError("dockerd at " + root + " did not answer within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail(20));
             }
-            sleep(50);
+            sleep(500);
         }
     }
 
@@ -335,9 +380,11 @@ public final class OwnEngine implements AutoCloseable {
     }
 
     /**
-     * The containerd a killed daemon started ends a moment after it (its parent-death signal); a daemon started
-     * before then finds it "still running" by its pid file, waits on its socket and fails. So a start waits until
-     * that pid is gone, and kills it when it is still a containerd of this root after ten seconds.
+     * The containerd a killed daemon started ends a moment after it (its parent-death signal), and then stays a
+     * zombie until the host's init reaps it, which here takes some ten seconds. A daemon started meanwhile finds it
+     * "still running" by its pid file (a zombie answers signal 0), waits on its dead socket and fails. So a start
+     * waits until that containerd has ended (killing it when it is still a live containerd of this root after ten
+     * seconds) and then removes its pid file, so that the daemon starts a containerd of its own.
      */
     private void awaitOldContainerd() {
         Path pidFile = execRoot().resolve("containerd/containerd.pid");
@@ -349,14 +396,19 @@ public final class OwnEngine implements AutoCloseable {
             return;
         }
         Instant killAt = Instant.now().plusSeconds(10);
-        Instant giveUpAt = killAt.plusSeconds(10); // a zombie nobody reaps: the start then says what is wrong
-        while (Files.exists(Path.of("/proc/" + pid)) && Instant.now().isBefore(giveUpAt)) {
+        Instant giveUpAt = killAt.plusSeconds(10);
+        while (HostState.alive(pid) && Instant.now().isBefore(giveUpAt)) {
             if (Instant.now().isAfter(killAt)) {
                 ProcessHandle.of(pid)
                         .filter(p -> p.info().commandLine().map(c -> c.contains(root + "/")).orElse(false))
                         .ifPresent(ProcessHandle::destroyForcibly);
             }
             sleep(50);
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -26,9 +26,13 @@ class OwnEngineTest {
     @Test
     void runsKillsRestartsAndLeavesNothing() throws IOException {
         String mainBefore = mainEngineId();
+        boolean docker0 = Files.exists(Path.of("/sys/class/net/docker0"));
         Path root;
+        String bridge;
         try (OwnEngine own = OwnEngine.launch(OwnEngine.Options.named("owntest"))) {
             root = own.root();
+            bridge = own.bridge();
+            assertTrue(bridge.startsWith("jctb-") && Files.exists(Path.of("/sys/class/net", bridge)), "a bridge of its own: " + bridge);
             EngineApi api = own.api();
             assertNotEquals(Path.of("/var/run/docker.sock"), own.socket());
             assertEquals(Map.of("DOCKER_HOST", "unix://" + root.resolve("docker.sock")), own.env());
@@ -65,6 +69,8 @@ class OwnEngineTest {
         assertEquals(List.of(), HostState.processesInside(root), "no process of the engine is left");
         assertEquals(List.of(), HostState.mountsInside(root), "no mount of the engine is left");
         assertEquals(mainBefore, mainEngineId(), "the main engine answered throughout, the same daemon");
+        assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), "its bridge is removed");
+        assertEquals(docker0, Files.exists(Path.of("/sys/class/net/docker0")), "the main engine's docker0 is left as it was");
     }
 
     /** Creates and starts a container with volume {@code kept} at /data; tty so that its log is plain text. */
@@ -73,7 +79,8 @@ class OwnEngineTest {
                 "Image", RealEngine.BASE_IMAGE,
                 "Cmd", List.of("sh", "-c", script),
                 "Tty", tty,
-                "HostConfig", Map.of("Binds", List.of("kept:/data")))).get("Id").asText();
+                "StopTimeout", 1, // the restart after SIGKILL stops it: a shell ignores SIGTERM, this keeps that at 1 s
+                "HostConfig", Map.of("Binds", List.of("kept:/data")))).get("Id").asText(); // on its default bridge
         api.expect("POST", "/containers/" + id + "/start", null);
         return id;
     }
