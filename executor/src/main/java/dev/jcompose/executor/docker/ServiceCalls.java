@@ -121,12 +121,15 @@ final class ServiceCalls {
             Object answer = transport.call("resolve image " + image, () -> transport.get("/distribution/" + image + "/json"));
             String digest = EngineJson.string(EngineJson.field(answer, "Descriptor"), "digest");
             if (digest != null && !digest.isEmpty()) return spec.withImage(image + "@" + digest);
+            warnings.add("image " + image + ": the registry gave no digest: each node will access it independently");
+            return spec;
         } catch (EngineException e) {
             // a local image, or a registry that does not answer: the nodes look the name up themselves
+            warnings.add("image " + image + " could not be accessed on a registry to record its digest (" + e.getMessage()
+                    + "): each node will access " + image + " independently, possibly leading to different nodes running"
+                    + " different versions of the image");
+            return spec;
         }
-        warnings.add("image " + image + " could not be accessed on a registry to record its digest: each node will access "
-                + image + " independently, possibly leading to different nodes running different versions of the image");
-        return spec;
     }
 
     /** The engine's warnings of a create or update: {@code Warnings} (a list), or the older {@code Warning} (one). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.SwarmEngine;
 import dev.jcompose.executor.SwarmInfo;
+import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.planner.observed.ObservedNetwork;
 import dev.jcompose.planner.swarm.observed.SwarmNetwork;
 import dev.jcompose.planner.swarm.observed.SwarmObject;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
     public static final String ADVERTISE_ADDRESS = "127.0.0.1";
     static final String GATEWAY_BRIDGE = "docker_gwbridge";
-    /** How long clean-up waits for the task containers of removed services to go. */
+    /** How long clean-up waits for the task containers of removed services to stop. */
     private static final long TASKS_GONE_MILLIS = 30_000;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SingleNodeSwarm.class);
 
@@ -74,12 +75,16 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
         }
     }
 
-    /** Removes the stack's services, waits for their task containers to go, then its networks, configs, secrets. */
+    /**
+     * Removes the stack's services, waits for their running task containers to stop, then removes its networks,
+     * configs, secrets, and what {@link RealEngine} removes: the containers of a job's completed tasks among them,
+     * which the engine keeps after their service is gone.
+     */
     public static void removeStack(Engine engine, String namespace) {
         SwarmEngine swarm = engine.swarm();
         for (SwarmService s : swarm.services(namespace)) swarm.removeService(s.id());
         long deadline = System.nanoTime() + TASKS_GONE_MILLIS * 1_000_000;
-        while (!engine.containers(namespace).isEmpty() && System.nanoTime() < deadline) pause(200);
+        while (engine.containers(namespace).stream().anyMatch(ObservedContainer::running) && System.nanoTime() < deadline) pause(200);
         for (SwarmNetwork n : swarm.networks(namespace)) swarm.removeNetwork(n.id());
         for (ObjectSpec.Kind kind : ObjectSpec.Kind.values()) {
             for (SwarmObject o : swarm.objects(kind, namespace)) swarm.removeObject(kind, o.id());

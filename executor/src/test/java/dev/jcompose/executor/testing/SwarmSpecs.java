@@ -133,7 +133,12 @@ public final class SwarmSpecs {
             return this;
         }
 
+        /**
+         * The spec. A service with no network of its own joins {@code <namespace>_default}, as docker stack's do: a task
+         * on no network would be on the engine's default bridge, which a test engine need not have.
+         */
         public ServiceSpec build() {
+            if (networks.isEmpty()) network(namespace + "_default");
             TreeMap<String, String> labels = stackLabels(namespace);
             labels.put(StackLabels.COMPOSE_SERVICE, service);
             labels.put(StackLabels.IMAGE, image);
