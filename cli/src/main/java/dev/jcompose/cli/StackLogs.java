@@ -45,7 +45,7 @@ final class StackLogs {
             if (!services.isEmpty() && !services.contains(compose)) continue;
             shown.add(s);
             for (SwarmTask t : swarm.tasksOf(s.id())) {
-                String p = compose + "." + (t.slot() != null ? t.slot() : t.nodeId()) + (t.nodeHostname() != null ? "@" + t.nodeHostname() : "");
+                String p = compose + "." + StackTasks.slotOrNode(t) + (t.nodeHostname() != null ? "@" + t.nodeHostname() : "");
                 prefixes.put(t.id(), p);
                 width = Math.max(width, p.length());
             }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code ps} of a project deployed as a stack: its tasks as {@code docker stack ps} lists them (ID, NAME as
- * {@code <service>.<slot>} or {@code <service>.<node id>} for a global service, IMAGE, NODE, DESIRED STATE,
+ * {@code <service>.<slot>} or {@code <service>.<node id>} for a global service or a job, IMAGE, NODE, DESIRED STATE,
  * CURRENT STATE, ERROR), or as JSON with its keys. Without {@code -a} only the tasks meant to run now (desired
  * state running), as {@code ps} without {@code -a} leaves out the containers that exited.
  */
@@ -30,12 +30,18 @@ final class StackTasks {
             return composeName(namespace, service);
         }
 
+        /** As docker names a task: by its slot, or (a global service's, a job's: slot 0) by its node's id. */
         String name() {
-            return service.name() + "." + (task.slot() != null ? String.valueOf(task.slot()) : String.valueOf(task.nodeId()));
+            return service.name() + "." + slotOrNode(task);
         }
     }
 
     private StackTasks() {}
+
+    /** The task's slot, or the id of its node where it has none (global services and jobs), as docker stack ps shows it. */
+    static String slotOrNode(SwarmTask task) {
+        return task.slot() != null && task.slot() != 0 ? String.valueOf(task.slot()) : String.valueOf(task.nodeId());
+    }
 
     /** The compose service a swarm service is: its label, else its name without the namespace. */
     static String composeName(String namespace, SwarmService service) {
