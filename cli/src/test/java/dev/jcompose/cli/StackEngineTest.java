@@ -59,7 +59,13 @@ class StackEngineTest {
         CliRunner.Result pruned = cli().run("-p", p, "deploy", "--prune", "--wait", "--wait-timeout", "60");
         assertEquals(0, pruned.exit(), pruned.toString());
         assertEquals(p + "_web", docker("service", "ls", "--filter", label, "--format", "{{.Name}}"));
+        // the swarm has let it go; the node drops its copy once the removed service's task has stopped
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (docker("network", "ls", "--filter", label, "--format", "{{.Name}}").contains(p + "_side") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
         assertFalse(docker("network", "ls", "--filter", label, "--format", "{{.Name}}").contains(p + "_side"), "its network went too");
+        assertTrue(docker("network", "ls", "--filter", label, "--format", "{{.Name}}").contains(p + "_default"), "the one web uses stays");
     }
 
     @Test
