@@ -26,10 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The multi-node bed: three nodes Ready with their labels; a {@code global} service (made with bare API calls)
  * gets one task per node once each node has the image, and is rejected on a node without it; an overlay network
- * with {@code endpoint_mode: dnsrr} carries traffic between tasks on different nodes. One bed for the class.
+ * with {@code endpoint_mode: dnsrr} carries traffic between tasks on different nodes; a node placed by its label
+ * pulls an image pushed to the local registry. One bed for the class.
  */
 @Tag("engine")
-@ExtendWith(RealEngine.class)
+@ExtendWith({RealEngine.class, LocalRegistry.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmBedTest {
     private static SwarmBed bed;
@@ -121,6 +122,41 @@ class SwarmBedTest {
         String names = exec(node1, local, "nslookup tasks.everywhere");
         assertEquals(3, names.lines().filter(l -> l.startsWith("Address") && l.contains("10.0.")).count(),
                 "tasks.everywhere names the three tasks:\n" + names);
+    }
+
+    @Test
+    @Order(4)
+    void aNodeChosenByItsLabelPullsFromTheLocalRegistry() {
+        String repository = "jct-bed-" + Long.toHexString(System.nanoTime()) + "/busybox";
+        String pushed = LocalRegistry.ADDRESS + "/" + repository + ":1";
+        EngineApi main = new EngineApi(Path.of("/var/run/docker.sock"));
+        main.expect("POST", "/images/" + RealEngine.BASE_IMAGE + "/tag?repo=" + LocalRegistry.ADDRESS + "/" + repository + "&tag=1", null);
+        try (var engine = RealEngine.connect()) {
+            engine.pushImage(pushed);
+            engine.removeImage(pushed);
+        }
+        try {
+            SwarmBed.Node target = bed.workers().get(1);
+            EngineApi manager = bed.manager().api();
+            assertFalse(target.api().get("/images/" + SwarmBed.REGISTRY + "/" + repository + ":1/json").ok(), "the node has no such image yet");
+            manager.expect("POST", "/services/create", Map.of(
+                    "Name", "placed",
+                    "TaskTemplate", Map.of(
+                            "ContainerSpec", Map.of("Image", SwarmBed.REGISTRY + "/" + repository + ":1",
+                                    "Command", List.of("sleep", "600"), "StopGracePeriod", 1_000_000_000L),
+                            "Placement", Map.of("Constraints", List.of("node.labels." + SwarmBed.NODE_LABEL + "==" + target.name()))),
+                    "Mode", Map.of("Replicated", Map.of("Replicas", 1)),
+                    "EndpointSpec", Map.of("Mode", "dnsrr")));
+            SwarmBed.await("the task of placed running on " + target.name(), Duration.ofSeconds(60), () -> {
+                for (JsonNode t : manager.expect("GET", "/tasks?filters=%7B%22service%22%3A%5B%22placed%22%5D%7D", null)) {
+                    if (t.at("/Status/State").asText().equals("running")) return t.get("NodeID").asText().equals(target.id());
+                }
+                return false;
+            });
+            assertTrue(target.api().get("/images/" + SwarmBed.REGISTRY + "/" + repository + ":1/json").ok(), "the node pulled it");
+        } finally {
+            LocalRegistry.delete(repository);
+        }
     }
 
     /** The nodes that have a task of {@code everywhere} in {@code state} (with {@code error} in its message). */
