@@ -13,9 +13,11 @@ import dev.jcompose.planner.swarm.observed.SwarmNetwork;
 import dev.jcompose.planner.swarm.observed.SwarmObject;
 import dev.jcompose.planner.swarm.spec.ObjectSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The calls on a stack's networks, configs and secrets. */
 final class SwarmObjectCalls {
@@ -37,9 +39,11 @@ final class SwarmObjectCalls {
         Object list = transport.call("list networks", () -> transport.get("/networks?filters="
                 + filters("label", StackLabels.NAMESPACE + "=" + namespace)));
         List<SwarmNetwork> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (Object n : EngineJson.list(list)) {
             SwarmNetwork network = SwarmReads.network(n);
-            if (network.scope().equals("swarm")) out.add(network);
+            // a manager lists the swarm's network and this node's copy of it, which has the same id
+            if (network.scope().equals("swarm") && ids.add(network.id())) out.add(network);
         }
         return out;
     }
@@ -68,6 +72,8 @@ final class SwarmObjectCalls {
             } catch (NotFound e) {
                 return; // already gone
             } catch (EngineException e) {
+                // the manager answers a network it no longer has with status 500, not 404
+                if (String.valueOf(e.getMessage()).endsWith(" not found")) return;
                 // the manager refuses while a task holds the network ("network x is in use by task y"); the tasks of a
                 // service just removed go once their containers have stopped
                 if (!String.valueOf(e.getMessage()).contains("in use by task") || System.nanoTime() > deadline) throw e;

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  *     healthcheck); a job's completions are done;</li>
  * <li>{@code completed}: a replicated job has its total of completions, a global job one on each node with a task.</li>
  * </ul>
+ * A convergence wait on a service this deploy created or updated passes only once its tasks have stayed so for the
+ * monitor period (or the engine says the update completed, which it says after its own monitor period), as docker
+ * cli's progress verifies it: a task that starts and fails at once would otherwise pass.
  * The tasks looked at are those of the service's current spec (docker cli's {@code _up-to-date}), on nodes that
  * are not down. A wait fails before its timeout when the update this deploy made is paused or rolled back, when
  * {@link WaitLimits#failures()} tasks failed or were rejected, when a task stays {@code pending} past
@@ -47,17 +50,26 @@ public final class ServiceWatch {
     /** Tasks that had ended before the watch began, when this deploy did not change the service: old news. */
     private Set<String> history;
     private Instant idleSince;
+    private Instant convergedSince;
+    private final Duration monitor;
 
     /**
      * @param changedNow whether this deploy created or updated the service: only then is its update status this
      *                   deploy's, and every failed task of its current spec news
      * @param started    when the wait began
+     * @param monitor    how long a convergence must hold (the service's {@code update_config.monitor}, else
+     *                   {@link WaitLimits#monitor()})
      */
-    public ServiceWatch(Gate.Condition condition, boolean changedNow, WaitLimits limits, Instant started) {
+    public ServiceWatch(Gate.Condition condition, boolean changedNow, WaitLimits limits, Instant started, Duration monitor) {
         this.condition = condition;
         this.changedNow = changedNow;
         this.limits = limits;
         this.started = started;
+        this.monitor = monitor;
+    }
+
+    public ServiceWatch(Gate.Condition condition, boolean changedNow, WaitLimits limits, Instant started) {
+        this(condition, changedNow, limits, started, limits.monitor());
     }
 
     /**
@@ -91,7 +103,21 @@ public final class ServiceWatch {
         }
 
         Progress progress = progress(service.mode(), counted);
-        if (progress.passed()) return new Verdict.Passed(progress.summary());
+        boolean verify = condition == Gate.Condition.CONVERGED && changedNow && !service.mode().isJob() && !monitor.isZero();
+        if (progress.passed() && !verify) return new Verdict.Passed(progress.summary());
+        if (progress.passed()) {
+            // the engine says "completed" once its own monitor period after the last task has passed
+            if (service.updateStatus() != null && service.updateStatus().state().equals("completed")) {
+                return new Verdict.Passed(progress.summary());
+            }
+            if (convergedSince == null) convergedSince = now;
+            if (Duration.between(convergedSince, now).compareTo(monitor) >= 0) {
+                return new Verdict.Passed(progress.summary() + " for " + seconds(monitor));
+            }
+            return new Verdict.Waiting(progress.summary() + ", verifying for " + seconds(monitor) + " that they stay so",
+                    describe(name, counted.stream().filter(t -> !history.contains(t.id())).toList(), hostnames));
+        }
+        convergedSince = null;
 
         List<SwarmTask> failed = counted.stream()
                 .filter(t -> (t.state() == TaskState.FAILED || t.state() == TaskState.REJECTED) && !history.contains(t.id())).toList();

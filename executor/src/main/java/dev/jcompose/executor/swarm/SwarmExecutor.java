@@ -10,6 +10,7 @@ import dev.jcompose.planner.swarm.plan.SwarmAction;
 import dev.jcompose.planner.swarm.plan.SwarmPlan;
 import dev.jcompose.planner.swarm.plan.SwarmStep;
 import dev.jcompose.planner.swarm.spec.ObjectSpec;
+import dev.jcompose.planner.swarm.spec.ServiceSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,8 @@ public final class SwarmExecutor {
         private final TreeMap<String, String> configIds = new TreeMap<>();
         private final TreeMap<String, String> secretIds = new TreeMap<>();
         private final Set<String> changed = new HashSet<>();
+        /** The monitor period of each service this run created or updated, as its spec says (null: the default). */
+        private final Map<String, Duration> monitors = new TreeMap<>();
         private final Instant began;
 
         Run(ObservedSwarm observed, Instant began) {
@@ -116,10 +119,10 @@ public final class SwarmExecutor {
             } else if (action instanceof SwarmAction.RemoveSecret a) {
                 swarm.removeObject(ObjectSpec.Kind.SECRET, a.id());
             } else if (action instanceof SwarmAction.CreateService a) {
-                changed.add(a.spec().name());
+                changed(a.spec());
                 return swarm.createService(a.spec(), ids(), a.queryRegistry());
             } else if (action instanceof SwarmAction.UpdateService a) {
-                changed.add(a.spec().name());
+                changed(a.spec());
                 return swarm.updateService(a.id(), a.versionIndex(), a.spec(), ids(), a.queryRegistry());
             } else if (action instanceof SwarmAction.RemoveService a) {
                 swarm.removeService(a.id());
@@ -129,13 +132,20 @@ public final class SwarmExecutor {
             return List.of();
         }
 
+        private void changed(ServiceSpec spec) {
+            changed.add(spec.name());
+            Duration monitor = spec.updateConfig() == null ? null : spec.updateConfig().monitor();
+            monitors.put(spec.name(), monitor == null ? limits.monitor() : monitor);
+        }
+
         private ObjectIds ids() {
             return new ObjectIds(configIds, secretIds);
         }
 
         /** Looks at the service's tasks until the watch says passed or failed, or the run's timeout has passed. */
         private List<String> waitFor(SwarmAction.WaitFor wait, Consumer<String> output) {
-            ServiceWatch watch = new ServiceWatch(wait.condition(), changed.contains(wait.service()), limits, clock.instant());
+            ServiceWatch watch = new ServiceWatch(wait.condition(), changed.contains(wait.service()), limits, clock.instant(),
+                    monitors.getOrDefault(wait.service(), limits.monitor()));
             String lastStatus = null;
             while (true) {
                 SwarmService service = swarm.service(wait.service())

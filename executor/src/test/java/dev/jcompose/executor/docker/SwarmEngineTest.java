@@ -56,7 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SingleNodeSwarm.class)
 class SwarmEngineTest {
     private static final ObjectIds NO_OBJECTS = new ObjectIds(new TreeMap<>(), new TreeMap<>());
-    private static final WaitLimits LIMITS = new WaitLimits(Duration.ofSeconds(60), Duration.ofSeconds(3), 2, Duration.ofMillis(200));
+    private static final WaitLimits LIMITS = new WaitLimits(Duration.ofSeconds(60), Duration.ofSeconds(3), 2, Duration.ofMillis(200), Duration.ofSeconds(3));
 
     private static SwarmReport run(SwarmEngine swarm, WaitLimits limits, String namespace, SwarmAction... actions) {
         List<SwarmStep> steps = new ArrayList<>();
@@ -243,6 +243,29 @@ class SwarmEngineTest {
                     + " no suitable node (scheduling constraints not satisfied on 1 node)", why);
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             assertTrue(seconds < 25, "both stopped early, well within their timeout: " + seconds + " s");
+        }
+    }
+
+    @Test
+    void anUpdateTheEnginePausesFailsTheWaitAtOnce(EngineProjects projects) {
+        String p = projects.create("swarm");
+        try (Engine engine = RealEngine.connect()) {
+            SwarmEngine swarm = engine.swarm();
+            swarm.createNetwork(SwarmSpecs.overlay(p, "default"));
+            swarm.createService(SwarmSpecs.service(p, "web").build(), NO_OBJECTS, false);
+            converged(swarm, p, p + "_web");
+            SwarmService observed = swarm.service(p + "_web").orElseThrow();
+            // the engine's default update_config.failure_action is pause: a new task that fails stops the update
+            long start = System.nanoTime();
+            SwarmReport report = run(swarm, LIMITS, p,
+                    new SwarmAction.UpdateService(observed.id(), observed.versionIndex(),
+                            SwarmSpecs.service(p, "web").command("sh", "-c", "sleep 1; exit 3").specHash("2").build(), false),
+                    new SwarmAction.WaitFor(p + "_web", Gate.Condition.CONVERGED, true));
+            String why = report.failed().values().stream().findFirst().orElse("(it passed)");
+            assertTrue(why.startsWith(p + "_web: its update is paused (update paused due to failure or early termination of task "), why);
+            assertTrue(why.contains(": failed (exit code 3): task: non-zero exit (3)"), why);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds < 30, "stopped long before the timeout of 60 s: " + seconds + " s");
         }
     }
 

@@ -60,8 +60,21 @@ class ServiceWatchTest {
                         at(0, "1 n1 running running\n2 n2 running starting")),
                 c("started takes a starting task", STARTED, true, TWO, null, "passed: 2 of 2 tasks started",
                         at(0, "1 n1 running running\n2 n2 running starting")),
-                c("a task being replaced does not count, its successor does", CONVERGED, true, ONE, null, "passed: 1 of 1 tasks running",
+                c("a task being replaced does not count, its successor does", HEALTHY, true, ONE, null, "passed: 1 of 1 tasks running",
                         at(0, "1 n1 shutdown running\n1 n1 running running")),
+                c("converged, and verified for the monitor period", CONVERGED, true, ONE, null, "passed: 1 of 1 tasks running for 5 s",
+                        at(0, "1 n1 running running"), at(3, "1 n1 running running"), at(5, "1 n1 running running")),
+                c("converged, still verifying", CONVERGED, true, ONE, null, "waiting: 1 of 1 tasks running, verifying for 5 s that they stay so",
+                        at(0, "1 n1 running running"), at(4, "1 n1 running running")),
+                c("a task that failed while verifying starts the period again", CONVERGED, true, ONE, null,
+                        "waiting: 1 of 1 tasks running, verifying for 5 s that they stay so",
+                        at(0, "1 n1 running running"), at(3, "1 n1 shutdown failed 3 task: non-zero exit (3)\n1 n1 running starting"),
+                        at(4, "1 n1 shutdown failed 3 task: non-zero exit (3)\n1 n1 running running"),
+                        at(7, "1 n1 shutdown failed 3 task: non-zero exit (3)\n1 n1 running running")),
+                c("the engine says the update completed (after its own monitor period)", CONVERGED, true, ONE, "completed",
+                        "passed: 1 of 1 tasks running", at(0, "1 n1 running running")),
+                c("an unchanged service needs no verifying", CONVERGED, false, ONE, null, "passed: 1 of 1 tasks running",
+                        at(0, "1 n1 running running")),
                 c("the successor still preparing", CONVERGED, true, ONE, null, "waiting: 0 of 1 tasks running",
                         at(0, "1 n1 shutdown running\n1 n1 running preparing")),
                 c("a task on a node that is down does not count", CONVERGED, true, ONE, null, "waiting: 0 of 1 tasks running",
@@ -108,7 +121,7 @@ class ServiceWatchTest {
                         at(0, "1 n1 complete failed 2 task: non-zero exit (2)"), at(6, "1 n1 complete failed 2 task: non-zero exit (2)")),
                 c("a job counts as started once a task ran", STARTED, true, new ServiceMode.ReplicatedJob(1, 1), null, "passed: a task started",
                         at(0, "1 n1 complete complete 0")),
-                c("global: one task per node that is up", CONVERGED, true, GLOBAL, null, "passed: 2 of 2 tasks running",
+                c("global: one task per node that is up", CONVERGED, false, GLOBAL, null, "passed: 2 of 2 tasks running",
                         at(0, "- n1 running running\n- n2 running running\n- n3 running starting")),
                 c("global: one node still preparing", CONVERGED, true, GLOBAL, null, "waiting: 1 of 2 tasks running",
                         at(0, "- n1 running running\n- n2 running preparing")),
@@ -117,7 +130,7 @@ class ServiceWatchTest {
                         at(0, ""), at(6, "")),
                 c("global job: complete on each node", COMPLETED, true, new ServiceMode.GlobalJob(), null, "passed: 2 of 2 tasks complete",
                         at(0, "- n1 complete complete 0\n- n2 complete complete 0")),
-                c("no replicas wanted", CONVERGED, true, new ServiceMode.Replicated(0), null, "passed: 0 of 0 tasks running", at(0, "")));
+                c("no replicas wanted", CONVERGED, false, new ServiceMode.Replicated(0), null, "passed: 0 of 0 tasks running", at(0, "")));
     }
 
     @ParameterizedTest(name = "{0}")

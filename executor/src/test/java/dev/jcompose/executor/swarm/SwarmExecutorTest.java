@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** The swarm executor over the in-memory swarm: each action one call, in order; waits through the tasks. */
 class SwarmExecutorTest {
-    private static final WaitLimits FAST = new WaitLimits(Duration.ofMillis(600), Duration.ofMillis(100), 2, Duration.ofMillis(10));
+    private static final WaitLimits FAST = new WaitLimits(Duration.ofMillis(600), Duration.ofMillis(100), 2, Duration.ofMillis(10), Duration.ofMillis(100));
 
     private final InMemoryEngine engine = new InMemoryEngine().withImages(RealEngine.BASE_IMAGE);
     private final InMemorySwarm swarm = engine.swarm();
@@ -81,6 +81,17 @@ class SwarmExecutorTest {
                 "Service demo_web  Waiting", "Service demo_web  Healthy"), events);
         assertEquals(List.of("create network demo_default", "create config " + conf.name(), "create secret " + pass.name(),
                 "create service demo_web"), swarm.calls());
+    }
+
+    @Test
+    void aConvergenceOfAServiceThisRunCreatedHoldsForTheMonitorPeriod() {
+        long start = System.nanoTime();
+        SwarmReport report = run(plan(new SwarmAction.CreateService(SwarmSpecs.service("demo", "web").build(), false),
+                new SwarmAction.WaitFor("demo_web", Gate.Condition.CONVERGED, true)));
+        assertTrue(report.succeeded(), report.toString());
+        assertTrue(System.nanoTime() - start >= 100_000_000L, "verified for FAST's 0.1 s");
+        assertTrue(events.contains("Service demo_web  | 1 of 1 tasks running, verifying for 0.1 s that they stay so"), events.toString());
+        assertEquals("Service demo_web  Converged", events.get(events.size() - 1));
     }
 
     @Test

@@ -85,7 +85,14 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
         for (SwarmService s : swarm.services(namespace)) swarm.removeService(s.id());
         long deadline = System.nanoTime() + TASKS_GONE_MILLIS * 1_000_000;
         while (engine.containers(namespace).stream().anyMatch(ObservedContainer::running) && System.nanoTime() < deadline) pause(200);
-        for (SwarmNetwork n : swarm.networks(namespace)) swarm.removeNetwork(n.id());
+        List<String> networks = new ArrayList<>();
+        for (SwarmNetwork n : swarm.networks(namespace)) {
+            swarm.removeNetwork(n.id());
+            networks.add(n.id());
+        }
+        // the manager lets a network go at once; this engine lists its own copy a while longer, which a removal by
+        // the engine's network call would then fail to find
+        while (engine.networks().stream().anyMatch(n -> networks.contains(n.id())) && System.nanoTime() < deadline) pause(200);
         for (ObjectSpec.Kind kind : ObjectSpec.Kind.values()) {
             for (SwarmObject o : swarm.objects(kind, namespace)) swarm.removeObject(kind, o.id());
         }
@@ -130,12 +137,19 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
         }
 
         /**
-         * Makes the swarm under the exclusive lock when there is none, then holds the lock shared. A lock cannot be
-         * turned from exclusive into shared in one step: another run may take it alone in between and leave, so the
-         * swarm is looked at again once the shared lock is held.
+         * Joins the runs that use the swarm (the lock shared) when there is one; else makes it under the lock held
+         * alone, which waits for no one while the others have their swarm. A lock cannot be turned from exclusive into
+         * shared in one step: another run may take it alone in between and leave, so the swarm is looked at again once
+         * the shared lock is held.
          */
         private void enter() throws IOException {
             for (int attempt = 1; ; attempt++) {
+                shared = channel.lock(0, Long.MAX_VALUE, true);
+                try (Engine engine = RealEngine.connect()) {
+                    if (engine.swarm().info().manager()) return;
+                }
+                shared.release();
+                if (attempt == 3) fail("The engine's swarm went away three times while this test run joined it");
                 try (FileLock alone = channel.lock(); Engine engine = RealEngine.connect()) {
                     SwarmInfo info = engine.swarm().info();
                     if (!info.active()) {
@@ -146,12 +160,6 @@ public final class SingleNodeSwarm implements BeforeAllCallback, AfterEachCallba
                         fail("The engine is in a swarm but not a manager of it, and swarm tests need one: " + info);
                     }
                 }
-                shared = channel.lock(0, Long.MAX_VALUE, true);
-                try (Engine engine = RealEngine.connect()) {
-                    if (engine.swarm().info().manager()) return;
-                }
-                shared.release();
-                if (attempt == 3) fail("The engine's swarm went away three times while this test run joined it");
             }
         }
 

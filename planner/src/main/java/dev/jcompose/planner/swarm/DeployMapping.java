@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,9 +94,23 @@ final class DeployMapping {
                         + "docker stack drops them too: use generic_resources");
             }
         }
+        unreserved(c, s);
         TaskResources.Reservations reservations = reservedCpus == null && merged.memoryReservationBytes() == null && generic.isEmpty()
                 ? null : new TaskResources.Reservations(reservedCpus, merged.memoryReservationBytes(), generic);
         return limits == null && reservations == null ? null : new TaskResources(limits, reservations);
+    }
+
+    /** The resource keys the schema allows where a swarm has no field for them: each warned. */
+    private static void unreserved(Conversion c, Service s) {
+        if (!(s.extras().get("deploy") instanceof Map<?, ?> deploy) || !(deploy.get("resources") instanceof Map<?, ?> resources)) return;
+        if (resources.get("limits") instanceof Map<?, ?> limits) {
+            for (String key : List.of("devices", "generic_resources")) {
+                if (limits.get(key) != null) c.warn(s, "deploy.resources", "limits." + key + " has no swarm limit: ignored");
+            }
+        }
+        if (resources.get("reservations") instanceof Map<?, ?> reservations && reservations.get("pids") != null) {
+            c.warn(s, "deploy.resources", "reservations.pids: a swarm reserves no processes: ignored");
+        }
     }
 
     static Placement placement(Service s) {
