@@ -62,6 +62,30 @@ class StackBedEngineTest {
 
     private static final String SLEEPER = "image: jcompose/busybox:latest\n    command: [sleep, '3600']\n    stop_grace_period: 1s\n";
 
+    /** The prod sample on three nodes, its built images streamed to the workers: deploy and no-op redeploy times. */
+    @Test
+    void theProdSampleDeploysAcrossTheNodesAndAgainChangesNothing() throws Exception {
+        SamplesEngineTest.copy(SamplesEngineTest.SAMPLES, dir);
+        assertEquals(0, new ProcessBuilder(dir.resolve("prod/make-secrets.sh").toString()).inheritIO().start().waitFor());
+        bed.loadImage("jcompose/debian:bookworm");
+        List<String> prod = new ArrayList<>(List.of("-p", "bedprod", "-f", "compose.yaml", "-f", "compose.prod.yaml", "deploy", "--wait", "--wait-timeout", "240"));
+        for (SwarmBed.Node n : bed.workers()) prod.addAll(List.of("--node-host", n.name() + "=" + n.env().get("DOCKER_HOST")));
+        CliRunner cli = cli().env("PROXY_PORT", "18088");
+        long t0 = System.nanoTime();
+        CliRunner.Result first = cli.run(prod.toArray(String[]::new));
+        long firstMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, first.exit(), first.toString());
+        String before = bed.manager().api().expect("GET", "/services", null).toString().replaceAll("\"UpdatedAt\":\"[^\"]*\"", "");
+        long t1 = System.nanoTime();
+        CliRunner.Result again = cli.run(prod.toArray(String[]::new));
+        long againMillis = (System.nanoTime() - t1) / 1_000_000;
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals(before, bed.manager().api().expect("GET", "/services", null).toString().replaceAll("\"UpdatedAt\":\"[^\"]*\"", ""),
+                "no service changed (versions included)");
+        System.out.println("deploy --wait of the prod sample on the three-node bed: " + firstMillis + " ms; no-op deploy --wait: " + againMillis + " ms");
+        assertEquals(0, cli().run("-p", "bedprod", "down", "--wait").exit());
+    }
+
     @Test
     void globalGivesOneTaskPerNode() throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  every:\n    " + SLEEPER + "    deploy: {mode: global, endpoint_mode: dnsrr}\n");
