@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.executor.docker.DockerJavaEngine;
 import dev.jcompose.executor.testing.EngineProjects;
+import dev.jcompose.executor.testing.LocalRegistry;
 import dev.jcompose.executor.testing.OwnEngine;
 import dev.jcompose.executor.testing.SingleNodeSwarm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Small stacks on the single-node swarm: a service removed from the file is pruned with its network; a missing
  * image and an unsatisfiable constraint fail {@code --wait} within its timeout, naming the service and the reason;
- * an engine in no swarm is exit 4 with the hint.
+ * an engine in no swarm is exit 4 with the hint; {@code --push} sends the content tag to the loopback registry and
+ * the service runs it pinned to its digest.
  */
 @Tag("engine")
-@ExtendWith(SingleNodeSwarm.class)
+@ExtendWith({SingleNodeSwarm.class, LocalRegistry.class})
 class StackEngineTest {
     @TempDir
     Path dir;
@@ -66,6 +70,28 @@ class StackEngineTest {
         }
         assertFalse(docker("network", "ls", "--filter", label, "--format", "{{.Name}}").contains(p + "_side"), "its network went too");
         assertTrue(docker("network", "ls", "--filter", label, "--format", "{{.Name}}").contains(p + "_default"), "the one web uses stays");
+    }
+
+    @Test
+    void pushSendsTheContentTagToTheRegistryAndPinsItsDigest(EngineProjects projects) throws Exception {
+        String p = projects.create("push");
+        String repository = p + "/app";
+        Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM jcompose/busybox:latest\nCMD [\"sleep\", \"3600\"]\n");
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    build: ./ctx\n    image: " + LocalRegistry.ADDRESS + "/" + repository
+                + "\n    stop_grace_period: 1s\n    deploy: {endpoint_mode: dnsrr}\n");
+        try {
+            CliRunner.Result r = cli().run("-p", p, "deploy", "--push", "--wait", "--wait-timeout", "60");
+            assertEquals(0, r.exit(), r.toString());
+            List<String> tags = LocalRegistry.tags(repository);
+            assertEquals(1, tags.size(), tags.toString());
+            assertTrue(tags.get(0).matches("[0-9a-f]{12}"), "the content tag was pushed: " + tags);
+            String image = docker("service", "inspect", "-f", "{{.Spec.TaskTemplate.ContainerSpec.Image}}", p + "_app");
+            assertTrue(image.matches(Pattern.quote(LocalRegistry.ADDRESS + "/" + repository + ":" + tags.get(0)) + "@sha256:[0-9a-f]{64}"),
+                    "the service runs the pushed tag pinned to its digest: " + image);
+        } finally {
+            LocalRegistry.delete(repository);
+        }
     }
 
     @Test
