@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -98,12 +99,23 @@ public final class SwarmBed implements AutoCloseable {
         if (count < 1 || count > 9) throw new IllegalArgumentException("1 to 9 nodes, not " + count);
         Instant began = Instant.now();
         FileChannel channel;
-        FileLock lock;
         try {
             channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = channel.lock(); // waits for a bed another JVM holds
         } catch (IOException e) {
-            throw new UncheckedIOException("swarm bed: cannot take " + LOCK, e);
+            throw new UncheckedIOException("swarm bed: cannot open " + LOCK, e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.lock(); // waits for a bed another JVM holds
+        } catch (OverlappingFileLockException | IOException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the failure below says what matters
+            }
+            throw new AssertionError(e instanceof OverlappingFileLockException
+                    ? "swarm bed: this JVM already holds a bed; close it first (one bed at a time per host)"
+                    : "swarm bed: cannot take " + LOCK + ": " + e.getMessage(), e);
         }
         removeLeftovers();
         BedNetwork network = null;
