@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code deploy}'s options made into a {@link DeployRequest}, and the wrong ones refused with exit 2, without an engine. */
 class DeployCommandTest {
@@ -23,8 +22,8 @@ class DeployCommandTest {
     Path dir;
 
     private static DeployRequest request(String... args) {
-        CommandLine cmd = Cli.commandLine(Context.system());
-        CommandLine.ParseResult parsed = cmd.parseArgs(args);
+        // the command object picocli filled in (only cli's main code names picocli's types)
+        var parsed = Cli.commandLine(Context.system()).parseArgs(args);
         DeployCommand deploy = (DeployCommand) parsed.subcommand().commandSpec().userObject();
         return deploy.request();
     }
