@@ -78,8 +78,9 @@ public interface SwarmEngine {
     void createNetwork(NetworkSpec spec);
 
     /**
-     * Removes a network by id or name; one already gone is no error. The engine refuses while tasks of removed
-     * services still hold it, which lasts a few seconds after their removal: the call asks again for a while.
+     * Removes a network by id or name; one already gone is no error. The manager refuses while a service that is not
+     * removed uses it; the tasks of removed services do not hold it (this engine lists its own copy of the network
+     * until their containers are gone).
      */
     void removeNetwork(String id);
 

@@ -21,12 +21,6 @@ import java.util.Set;
 
 /** The calls on a stack's networks, configs and secrets. */
 final class SwarmObjectCalls {
-    /**
-     * How long a network removal asks again while the tasks of removed services still hold it: their containers get
-     * the stop signal when the service goes and the kill only after its grace period (10 s by default).
-     */
-    static final long NETWORK_RELEASE_MILLIS = 30_000;
-
     private final Transport transport;
     private final SwarmCalls swarm;
 
@@ -63,22 +57,18 @@ final class SwarmObjectCalls {
         swarm.managerCall("create network " + spec.name(), () -> transport.send(Method.POST, "/networks/create", body));
     }
 
+    /**
+     * One call: the manager refuses a network a task that is meant to run still uses ("network x is in use by task
+     * y"); the tasks of a removed service are meant to go at once, so a network does not wait for their containers.
+     */
     void removeNetwork(String id) {
-        long deadline = System.nanoTime() + NETWORK_RELEASE_MILLIS * 1_000_000;
-        for (long pause = 100; ; pause = Math.min(pause * 2, 1000)) {
-            try {
-                transport.call("remove network " + id, () -> transport.send(Method.DELETE, "/networks/" + pathSegment(id), null));
-                return;
-            } catch (NotFound e) {
-                return; // already gone
-            } catch (EngineException e) {
-                // the manager answers a network it no longer has with status 500, not 404
-                if (String.valueOf(e.getMessage()).endsWith(" not found")) return;
-                // the manager refuses while a task holds the network ("network x is in use by task y"); the tasks of a
-                // service just removed go once their containers have stopped
-                if (!String.valueOf(e.getMessage()).contains("in use by task") || System.nanoTime() > deadline) throw e;
-                sleep(pause);
-            }
+        try {
+            transport.call("remove network " + id, () -> transport.send(Method.DELETE, "/networks/" + pathSegment(id), null));
+        } catch (NotFound e) {
+            // already gone
+        } catch (EngineException e) {
+            // the manager answers a network it no longer has with status 500, not 404
+            if (!String.valueOf(e.getMessage()).endsWith(" not found")) throw e;
         }
     }
 
@@ -113,15 +103,6 @@ final class SwarmObjectCalls {
             swarm.managerCall("remove " + kind.key() + " " + id, () -> transport.send(Method.DELETE, "/" + kind.key() + "s/" + pathSegment(id), null));
         } catch (NotFound e) {
             // already gone
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
         }
     }
 }
