@@ -65,7 +65,15 @@ class DeployEngineTest {
         int proxy = Http.freePort();
         CliRunner cli = new CliRunner(dir, DockerJavaEngine::connect).env("PROXY_PORT", String.valueOf(proxy));
         String[] prod = {"-p", p, "-f", "compose.yaml", "-f", "compose.prod.yaml"};
+        try {
+            deployConvergeAndComeDown(cli, prod, p, password, proxy);
+        } finally {
+            // the stack's volume carries the stack's label only, which the fixture's clean-up does not look for
+            new ProcessBuilder("docker", "volume", "rm", "-f", p + "_redis-data").start().waitFor();
+        }
+    }
 
+    private void deployConvergeAndComeDown(CliRunner cli, String[] prod, String p, String password, int proxy) throws Exception {
         long t0 = System.nanoTime();
         CliRunner.Result deploy = cli.run(args(prod, "deploy", "--wait", "--wait-timeout", "240"));
         long deployMillis = (System.nanoTime() - t0) / 1_000_000;
