@@ -21,7 +21,7 @@ public final class Cli {
     private record Entry(Class<?> command, boolean engine) {}
 
     /** Every command, in the order help lists them: the one list of them. */
-    private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(CreateCommand.class), engine(DownCommand.class), engine(PsCommand.class),
+    private static final List<Entry> ENTRIES = List.of(engine(UpCommand.class), engine(CreateCommand.class), engine(DeployCommand.class), engine(DownCommand.class), engine(PsCommand.class),
             engine(LogsCommand.class), engine(PortCommand.class), engine(TopCommand.class), engine(CpCommand.class), engine(EventsCommand.class),
             engine(StatsCommand.class), engine(VolumesCommand.class), engine(LifecycleCommands.Start.class), engine(LifecycleCommands.Stop.class),
             engine(LifecycleCommands.Restart.class), engine(LifecycleCommands.Pause.class), engine(LifecycleCommands.Unpause.class),

@@ -3,17 +3,22 @@ package dev.jcompose.cli;
 import dev.jcompose.executor.ExecutionReport;
 import dev.jcompose.executor.ProgressEvent;
 import dev.jcompose.executor.ProgressListener;
+import dev.jcompose.executor.swarm.SwarmProgressEvent;
+import dev.jcompose.executor.swarm.SwarmProgressListener;
+import dev.jcompose.executor.swarm.SwarmReport;
 import dev.jcompose.planner.plan.Plan;
-import dev.jcompose.service.Events;
+import dev.jcompose.planner.swarm.plan.SwarmPlan;
 import dev.jcompose.service.Outcome;
+import dev.jcompose.service.swarm.StackEvents;
 import java.time.Instant;
 
 /**
  * The service layer's events as the command line shows them, in the progress mode the command runs with
  * ({@link OutputModes}): progress, warnings and errors on stderr (plain lines, the live view, or JSON), a dry run's plan
- * on stdout; with {@code JCOMPOSE_TIMING} set, the timings {@code bench/up.sh} reads.
+ * on stdout; with {@code JCOMPOSE_TIMING} set, the timings {@code bench/up.sh} reads. A swarm plan's progress as plain
+ * lines (also under the live view, which knows container plans only), or JSON.
  */
-final class CliEvents implements Events {
+final class CliEvents implements StackEvents {
     private final Context ctx;
     private final ProgressListener progress;
     private final JsonProgress json;
@@ -150,5 +155,34 @@ final class CliEvents implements Events {
     @Override
     public void on(ProgressEvent event) {
         progress.on(event);
+    }
+
+    /** The swarm progress of this mode: none when quiet (or when progress is filtered, as {@code -q}), JSON, or lines. */
+    private SwarmProgressListener swarmProgress() {
+        if (progress == ProgressListener.NONE) return SwarmProgressListener.NONE;
+        if (json != null) return json::swarm;
+        return new SwarmProgressPrinter(ctx.err());
+    }
+
+    @Override
+    public void on(SwarmProgressEvent event) {
+        swarmProgress().on(event);
+    }
+
+    @Override
+    public void dryRun(SwarmPlan plan) {
+        ctx.out().print(plan.render());
+    }
+
+    @Override
+    public void executing(SwarmPlan plan) {
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void executed(SwarmPlan plan, SwarmReport report) {
+        if (ctx.env().containsKey("JCOMPOSE_TIMING")) {
+            ctx.err().printf("timing: engine calls %d ms for %d swarm steps%n", (System.nanoTime() - started) / 1_000_000, plan.steps().size());
+        }
     }
 }

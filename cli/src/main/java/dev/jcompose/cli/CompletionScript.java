@@ -57,6 +57,7 @@ final class CompletionScript {
           .append("    else COMPREPLY=($(compgen -W \"").append(String.join(" ", new TreeSet<>(spec.subcommands().keySet()))).append("\" -- \"$cur\")); fi\n")
           .append("    return\n")
           .append("  fi\n")
+          .append(optionValues(spec))
           .append("  local opts=\"\" services=none\n")
           .append("  case \"$cmd\" in\n");
         for (Map.Entry<String, CommandLine> e : new TreeMap<>(spec.subcommands()).entrySet()) {
@@ -79,6 +80,26 @@ final class CompletionScript {
     static String zsh(CommandLine root) {
         return "#compdef jcompose\n# jcompose completion for zsh: the bash one, through zsh's bashcompinit.\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n" + bash(root);
+    }
+
+    /**
+     * The values of the commands' options that take one of a fixed set (an enum, such as {@code deploy
+     * --resolve-image}), in lower case as they are typed: a case on the command and the word before the cursor.
+     */
+    private static String optionValues(CommandSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, CommandLine> e : new TreeMap<>(spec.subcommands()).entrySet()) {
+            for (OptionSpec o : e.getValue().getCommandSpec().options()) {
+                if (o.hidden() || !o.type().isEnum()) continue;
+                List<String> values = new ArrayList<>();
+                for (Object c : o.type().getEnumConstants()) values.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
+                for (String n : o.names()) {
+                    sb.append("    \"").append(e.getKey()).append(' ').append(n).append("\") COMPREPLY=($(compgen -W \"")
+                      .append(String.join(" ", values)).append("\" -- \"$cur\")); return ;;\n");
+                }
+            }
+        }
+        return sb.length() == 0 ? "" : "  case \"$cmd $prev\" in\n" + sb + "  esac\n";
     }
 
     /** Every name of every option, sorted. */

@@ -4,6 +4,9 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.DownOptions;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.service.DownRequest;
+import dev.jcompose.service.swarm.StackDownRequest;
+import dev.jcompose.service.swarm.StackService;
+import dev.jcompose.service.swarm.StackWait;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.model.Project;
 import java.util.Locale;
@@ -14,7 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jcompose down}: stop and remove the project's containers and networks; volumes only with -v. */
+/**
+ * {@code jcompose down}: stop and remove the project's containers and networks; volumes only with -v. A project
+ * deployed as a stack on this engine's swarm ({@code jcompose deploy}) is removed as {@code docker stack rm} removes
+ * it (its services, networks, configs and secrets); when it also has containers of its own, those go too.
+ */
 @Command(name = "down", description = "Stop and remove containers, networks")
 final class DownCommand implements Callable<Integer> {
     @ParentCommand
@@ -39,10 +46,20 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and change nothing")
     boolean dryRun;
 
+    @Option(names = "--wait", description = "A stack: wait until its task containers on this engine are gone")
+    boolean waitGone;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration of --wait (default: no limit)")
+    int waitTimeout;
+
     @Override
     public Integer call() {
         if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
             root.context().err().println("invalid --rmi value \"" + rmi + "\": use local or all");
+            return ExitCodes.USAGE;
+        }
+        if (waitTimeout < 0 || (waitTimeout > 0 && !waitGone)) {
+            root.context().err().println(waitTimeout < 0 ? "--wait-timeout cannot be negative: " + waitTimeout : "--wait-timeout needs --wait");
             return ExitCodes.USAGE;
         }
         Project project = null;
@@ -62,7 +79,17 @@ final class DownCommand implements Callable<Integer> {
                 : DownRequest.RemoveImages.valueOf(rmi.toUpperCase(Locale.ROOT));
         DownRequest request = new DownRequest(new DownOptions(volumes, orphans, timeout), images, dryRun);
         try (Engine engine = root.connect()) {
-            return root.events().exitCode(root.service(engine).down(name, project, request, root.events()));
+            CliEvents events = root.events();
+            StackService stacks = root.stacks(engine);
+            boolean stack = stacks.deployed(name);
+            if (stack) {
+                StackDownRequest down = new StackDownRequest(volumes ? StackDownRequest.Volumes.REMOVE : StackDownRequest.Volumes.KEEP,
+                        waitGone ? StackWait.upTo(waitTimeout) : StackWait.NONE, dryRun);
+                int exit = events.exitCode(stacks.down(name, project, down, events));
+                // a project that is a stack only is done; its images (--rmi) and containers of its own go as ever
+                if (exit != ExitCodes.OK || (root.service(engine).containers(name).isEmpty() && images == DownRequest.RemoveImages.NONE)) return exit;
+            }
+            return events.exitCode(root.service(engine).down(name, project, request, events));
         }
     }
 }

@@ -10,6 +10,7 @@ final class HelpExamples {
 
     static final Map<String, String> EXAMPLES = new TreeMap<>(Map.ofEntries(
             Map.entry("up", "jcompose -f compose.yaml -f compose.prod.yaml up -d --wait"),
+            Map.entry("deploy", "jcompose -f compose.yaml -f compose.prod.yaml deploy --wait --prune"),
             Map.entry("create", "jcompose create --pull missing web"),
             Map.entry("down", "jcompose down -v --remove-orphans"),
             Map.entry("ps", "jcompose ps -a --format json"),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.executor.ProgressEvent;
 import dev.jcompose.executor.ProgressListener;
 import dev.jcompose.planner.plan.Action;
+import dev.jcompose.executor.swarm.SwarmProgressEvent;
+import dev.jcompose.planner.swarm.plan.SwarmAction;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,6 +36,16 @@ final class JsonProgress implements ProgressListener {
         else if (event instanceof ProgressEvent.Output o) print(message(action.resource(), "Working", action.doing(), o.line()));
         else if (event instanceof ProgressEvent.Warned w) print(message(action.resource(), "Warning", "Warning", w.message()));
         else if (event instanceof ProgressEvent.Failed f) print(message(action.resource(), "Error", "Error", f.message()));
+    }
+
+    /** A swarm plan's progress, in the same messages as a container plan's. */
+    void swarm(SwarmProgressEvent event) {
+        SwarmAction action = event.step().action();
+        if (event instanceof SwarmProgressEvent.Started) print(message(action.resource(), "Working", SwarmProgressEvent.doing(action), null));
+        else if (event instanceof SwarmProgressEvent.Completed) print(message(action.resource(), "Done", SwarmProgressEvent.done(action), null));
+        else if (event instanceof SwarmProgressEvent.Output o) print(message(action.resource(), "Working", SwarmProgressEvent.doing(action), o.line()));
+        else if (event instanceof SwarmProgressEvent.Warned w) print(message(action.resource(), "Warning", "Warning", w.message()));
+        else if (event instanceof SwarmProgressEvent.Failed f) print(message(action.resource(), "Error", "Error", f.message()));
     }
 
     static Map<String, Object> message(String id, String status, String text, String details) {

@@ -7,6 +7,7 @@ import dev.jcompose.executor.LogLine;
 import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.observed.ObservedContainer;
 import dev.jcompose.service.ComposeService;
+import dev.jcompose.service.swarm.StackService;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code jcompose logs [SERVICE...]}: what the services' containers logged, each line prefixed as attached
  * {@code up} prefixes it. Without {@code -f} it prints what is there and returns; with {@code -f} it follows, picks up
  * the containers that start later, and ends once every one it follows has stopped (or at Ctrl-C). One-off containers ({@code run}) are left out, as docker compose does.
+ * A project deployed as a stack on this engine's swarm shows its services' logs instead ({@link StackLogs}).
  */
 @Command(name = "logs", description = "View output from containers")
 final class LogsCommand implements Callable<Integer> {
@@ -80,6 +82,15 @@ final class LogsCommand implements Callable<Integer> {
         }
         String project = root.projectNameForReading(services);
         try (Engine engine = root.connect()) {
+            StackService stacks = root.stacks(engine);
+            if (stacks.deployed(project)) {
+                if (until != null) {
+                    // the Engine API's service logs have no end time
+                    ctx.err().println("--until applies to containers, and project " + project + " is deployed as a stack (service logs take no end time)");
+                    return ExitCodes.USAGE;
+                }
+                return new StackLogs(ctx, stacks, project).print(services, index, options, !noLogPrefix);
+            }
             ComposeService service = root.service(engine);
             List<ObservedContainer> containers = shown(service, project);
             return print(ctx, service, project, containers, options);

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.swarm.observed.ObservedSwarm;
+import dev.jcompose.planner.swarm.observed.SwarmTask;
+import dev.jcompose.planner.swarm.observed.TaskState;
+import dev.jcompose.service.ComposeService;
+import dev.jcompose.service.swarm.StackService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +24,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jcompose ls}: the compose projects on the engine (by label), running ones unless {@code --all}. */
+/**
+ * {@code jcompose ls}: the compose projects on the engine (by label), running ones unless {@code --all}; and the
+ * projects deployed as stacks on its swarm, their status counted over the tasks meant to run (those of every node).
+ */
 @Command(name = "ls", description = "List running compose projects")
 final class LsCommand implements Callable<Integer> {
     enum Format { table, json }
@@ -66,12 +74,26 @@ final class LsCommand implements Callable<Integer> {
             }
         }
         SortedMap<String, List<ObservedContainer>> byProject = new TreeMap<>();
+        // a stack's tasks, counted by their current state, in place of their containers (which only this node has)
+        SortedMap<String, SortedMap<String, Integer>> stackStates = new TreeMap<>();
         try (Engine engine = root.connect()) {
-            for (ObservedContainer c : engine.allProjectContainers()) byProject.computeIfAbsent(c.project(), k -> new ArrayList<>()).add(c);
+            for (ObservedContainer c : engine.allProjectContainers()) {
+                if (!ComposeService.swarmTask(c)) byProject.computeIfAbsent(c.project(), k -> new ArrayList<>()).add(c);
+            }
+            StackService stacks = root.stacks(engine);
+            for (String namespace : stacks.namespaces()) {
+                SortedMap<String, Integer> states = new TreeMap<>();
+                ObservedSwarm swarm = stacks.observe(namespace);
+                for (SwarmTask t : swarm.tasks()) {
+                    if (t.desiredState() == TaskState.RUNNING || t.desiredState() == TaskState.COMPLETE) states.merge(t.state().key(), 1, Integer::sum);
+                }
+                stackStates.put(namespace, states);
+                byProject.computeIfAbsent(namespace, k -> new ArrayList<>());
+            }
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<ObservedContainer>> p : byProject.entrySet()) {
-            SortedMap<String, Integer> states = new TreeMap<>();
+            SortedMap<String, Integer> states = new TreeMap<>(stackStates.getOrDefault(p.getKey(), new TreeMap<>()));
             TreeSet<String> files = new TreeSet<>();
             for (ObservedContainer c : p.getValue()) {
                 states.merge(c.state(), 1, Integer::sum);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.observed.ObservedContainer;
+import dev.jcompose.planner.swarm.StackLabels;
+import dev.jcompose.service.swarm.StackService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jcompose ps}: the project's containers, running ones unless {@code -a}. */
+/**
+ * {@code jcompose ps}: the project's containers, running ones unless {@code -a}; for a project deployed as a stack on
+ * this engine's swarm, its tasks as {@code docker stack ps} lists them ({@link StackTasks}).
+ */
 @Command(name = "ps", description = "List containers")
 final class PsCommand implements Callable<Integer> {
     @ParentCommand
@@ -115,7 +120,19 @@ final class PsCommand implements Callable<Integer> {
         // null: every service's containers
         List<String> shown = !services.isEmpty() ? services : !orphans ? scope.services() : null;
         List<ObservedContainer> containers;
+        List<StackTasks.Row> tasks = null;
         try (Engine engine = root.connect()) {
+            StackService stacks = root.stacks(engine);
+            if (stacks.deployed(name)) {
+                String unsupported = !wanted.isEmpty() ? "--status/--filter" : !orphans ? "--orphans=false"
+                        : !List.of("table", "json").contains(effectiveFormat()) ? "--format TEMPLATE" : null;
+                if (unsupported != null) {
+                    ctx.err().println(unsupported + " applies to containers, and project " + name
+                            + " is deployed as a stack: its tasks are listed with -a, -q, --services, --format table|json, --no-trunc");
+                    return ExitCodes.USAGE;
+                }
+                tasks = StackTasks.rows(name, stacks.observe(name), all, services);
+            }
             containers = root.service(engine).containers(name).stream()
                     .filter(c -> !c.oneoff() || every)
                     .filter(c -> every || c.running())
@@ -124,6 +141,7 @@ final class PsCommand implements Callable<Integer> {
                     .sorted(Comparator.comparing(ObservedContainer::name))
                     .toList();
         }
+        if (tasks != null) return printStack(ctx, containers, tasks);
         if (quiet) {
             containers.forEach(c -> ctx.out().println(c.id()));
         } else if (servicesOnly) {
@@ -139,6 +157,29 @@ final class PsCommand implements Callable<Integer> {
                 ctx.err().println(e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A stack's tasks, after the project's own containers when it has any (as compose lists them). */
+    private int printStack(Context ctx, List<ObservedContainer> containers, List<StackTasks.Row> tasks) throws JsonProcessingException {
+        boolean json = "json".equals(effectiveFormat());
+        if (quiet) {
+            containers.forEach(c -> ctx.out().println(c.id()));
+            tasks.forEach(t -> ctx.out().println(t.task().id()));
+        } else if (servicesOnly) {
+            TreeSet<String> names = new TreeSet<>(containers.stream().map(ObservedContainer::service).toList());
+            tasks.forEach(t -> names.add(t.composeService(t.service().labels().getOrDefault(StackLabels.NAMESPACE, ""))));
+            names.forEach(ctx.out()::println);
+        } else if (json) {
+            ctx.out().print(PsJson.lines(containers));
+            ctx.out().print(StackTasks.json(tasks, !noTrunc));
+        } else {
+            if (!containers.isEmpty()) {
+                ctx.out().print(PsTable.render(containers, ctx.clock().instant().getEpochSecond(), !noTrunc));
+                ctx.out().println();
+            }
+            ctx.out().print(StackTasks.table(tasks, !noTrunc));
         }
         return ExitCodes.OK;
     }

@@ -4,13 +4,17 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.planner.ServiceGraph;
 import dev.jcompose.service.ComposeService;
 import dev.jcompose.service.ProjectLock;
+import dev.jcompose.service.swarm.StackService;
 import dev.jcompose.spec.ComposeException;
 import dev.jcompose.spec.ComposeLoader;
 import dev.jcompose.spec.LoadOptions;
 import dev.jcompose.spec.LoadedProject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -118,6 +122,16 @@ public final class RootCommand implements Callable<Integer> {
     /** The service layer over a connection: what the commands that change the engine call. */
     ComposeService service(Engine engine) {
         return new ComposeService(engine, new ComposeService.Settings(parallelism(), ProjectLock.directory(context.env())));
+    }
+
+    /** The swarm half of the service layer over a connection to a manager; {@code --node-host} engines are connected as the environment says, with their own DOCKER_HOST. */
+    StackService stacks(Engine engine) {
+        // the waits' timeouts are real time, whatever clock the context reads dates with
+        return new StackService(service(engine), host -> {
+            Map<String, String> env = new HashMap<>(context.env());
+            env.put("DOCKER_HOST", host);
+            return context.engines().connect(env);
+        }, Clock.systemUTC());
     }
 
     /** How progress, warnings and errors are shown ({@code --progress}, {@code --ansi}); an invalid value is a usage error. */

@@ -59,6 +59,10 @@ class CompletionScriptTest {
             jcompose exec %                 | db web
             jcompose exec web com           | compose.yaml
             jcompose down %                 |
+            jcompose deploy --res           | --resolve-image
+            jcompose deploy --resolve-image c | changed
+            jcompose deploy --resolve-image % | always changed never
+            jcompose ls --format j          | json
             jcompose --project-directory s  | sub
             jcompose -f comp                | compose.yaml
             """)

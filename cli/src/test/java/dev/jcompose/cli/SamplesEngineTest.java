@@ -63,14 +63,21 @@ class SamplesEngineTest {
         assertTrue(Http.get(proxy, "/notes").endsWith("written in dev\n"), "the volume kept dev's data across the switch");
         try (Engine engine = RealEngine.connect()) {
             List<String> services = engine.containers(p).stream().map(c -> c.service()).sorted().toList();
-            assertEquals(List.of("app", "proxy", "redis"), services, "seed (dev only) went as an orphan");
+            assertEquals(List.of("app", "migrate", "proxy", "redis"), services, "seed (dev only) went as an orphan");
             for (String service : services) {
                 String c = p + "-" + service + "-1";
                 String env = Docker.run(List.of("docker", "inspect", "-f", "{{json .Config.Env}} {{json .Args}}", c));
                 assertFalse(env.contains(password), "no password in the environment or arguments of " + c);
+                if (service.equals("migrate")) {
+                    // the one-shot migration ran once, before the app, and is done
+                    assertEquals("exited 0", Docker.run(List.of("docker", "inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", c)));
+                    continue;
+                }
                 assertEquals("unless-stopped", Docker.run(List.of("docker", "inspect", "-f", "{{.HostConfig.RestartPolicy.Name}}", c)));
                 assertFalse(Docker.run(List.of("docker", "inspect", "-f", "{{.HostConfig.Memory}}", c)).equals("0"), "a memory limit on " + c);
             }
+            assertTrue(Docker.run(List.of("docker", "inspect", "-f", "{{json .Config.Env}}", p + "-app-1")).contains("\"APP_RELEASE=2026.12-sample\""),
+                    "the .env value reached the app");
             String published = Docker.run(List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + p, "--format", "{{.Names}} {{.Ports}}"));
             assertEquals(1, published.lines().filter(l -> l.contains("->")).count(), "only the proxy publishes a port: " + published);
         }
@@ -93,7 +100,7 @@ class SamplesEngineTest {
     }
 
     /** The samples without their secrets, backups or Maven's by-products other than the jar and classes. */
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 String rel = from.relativize(f).toString();

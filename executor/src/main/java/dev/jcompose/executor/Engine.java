@@ -55,6 +55,14 @@ public interface Engine extends AutoCloseable {
     void pushImage(String reference);
 
     /**
+     * Gives an image (by name or id) one more name, {@code repository:tag} ({@code POST /images/{name}/tag}): deploy
+     * names a built image by its content. An engine that cannot says so.
+     */
+    default void tagImage(String image, String repository, String tag) {
+        throw new UnsupportedOperationException("this engine cannot tag images");
+    }
+
+    /**
      * Builds an image from a context tar stream, read as the engine consumes it, and returns the new image's id.
      * The engine tags it with every one of the spec's tags only when all steps succeeded. A failing step is a
      * {@link BuildFailedException} naming the step.

@@ -93,9 +93,26 @@ public final class ComposeService {
         return PlanExecution.run(engine, settings.parallelism(), plan, dryRun, events);
     }
 
-    /** The engine's state as the planner sees it: the project's containers, networks, volumes and images. */
+    /**
+     * The engine's state as the planner sees it: the project's containers, networks, volumes and images. The
+     * containers of a swarm's tasks are left out: they carry the project's label (so that compose-aware tools see
+     * what a stack runs) but are the swarm's to start, stop and remove.
+     */
     public ObservedState observe(Project project) {
-        return StateCollector.collect(engine, project);
+        return withoutTasks(StateCollector.collect(engine, project));
+    }
+
+    /** The label the engine puts on the container of a swarm task. */
+    public static final String SWARM_TASK_LABEL = "com.docker.swarm.task.id";
+
+    private static ObservedState withoutTasks(ObservedState observed) {
+        List<String> tasks = observed.containers().stream().filter(ComposeService::swarmTask).map(ObservedContainer::name).toList();
+        return tasks.isEmpty() ? observed : observed.without(tasks);
+    }
+
+    /** Whether the container is a swarm task's ({@link #SWARM_TASK_LABEL}). */
+    public static boolean swarmTask(ObservedContainer c) {
+        return c.labels().containsKey(SWARM_TASK_LABEL);
     }
 
     /**
@@ -262,9 +279,9 @@ public final class ComposeService {
         }
     }
 
-    /** {@code ps}: the project's containers (one-offs and stopped ones included), by name. */
+    /** {@code ps}: the project's containers (one-offs and stopped ones included, a swarm's task containers not), by name. */
     public List<ObservedContainer> containers(String projectName) {
-        return engine.containers(projectName).stream().sorted(Comparator.comparing(ObservedContainer::name)).toList();
+        return engine.containers(projectName).stream().filter(c -> !swarmTask(c)).sorted(Comparator.comparing(ObservedContainer::name)).toList();
     }
 
     /** The part of a container's log {@code options} names, to {@code lines}; the handle ends as {@link Engine#logs} says. */
@@ -298,7 +315,7 @@ public final class ComposeService {
     }
 
     private ObservedState observe(String projectName, Project project) {
-        return project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, projectName);
+        return withoutTasks(project != null ? StateCollector.collect(engine, project) : StateCollector.collect(engine, projectName));
     }
 
     private static String slug() {

@@ -126,6 +126,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void tagImage(String image, String repository, String tag) {
+        images.tag(image, repository, tag);
+    }
+
+    @Override
     public String buildImage(BuildSpec spec, String dockerfile, InputStream context, Consumer<String> output) {
         return images.build(spec, dockerfile, context, output);
     }

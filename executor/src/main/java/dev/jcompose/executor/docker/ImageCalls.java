@@ -81,6 +81,13 @@ final class ImageCalls {
         });
     }
 
+    void tag(String image, String repository, String tag) {
+        transport.call("tag image " + image + " as " + repository + ":" + tag, () -> {
+            connection.client().tagImageCmd(image, repository, tag).withForce(true).exec();
+            return null;
+        });
+    }
+
     /** {@code GET /images/{name}/get}: the tar goes to {@code out} as it comes. */
     void save(String reference, OutputStream out) {
         transport.stream("save image " + reference, () -> transport.exchangeStreaming("GET",

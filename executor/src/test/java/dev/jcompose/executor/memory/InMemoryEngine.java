@@ -163,6 +163,15 @@ public final class InMemoryEngine implements Engine {
         throw new EngineException("push image " + reference + ": no registry answers (in-memory engine)");
     }
 
+    /** One more name for an image (by name or id); an unknown one is the engine's 404. */
+    @Override
+    public synchronized void tagImage(String image, String repository, String tag) {
+        record("tag image " + image + " as " + repository + ":" + tag);
+        String id = images.containsKey(image) ? images.get(image) : images.containsValue(image) ? image : null;
+        if (id == null) throw new EngineException("tag image " + image + ": No such image: " + image);
+        images.put(repository + ":" + tag, id);
+    }
+
     /**
      * Reads the whole context (so a broken stream shows), then tags a new image id with every tag; fails, tagging
      * nothing, when told to.

@@ -46,6 +46,9 @@ public class ForwardingEngine implements Engine {
     public Optional<ObservedImage> image(String reference) { return inner.image(reference); }
     public void pullImage(String reference, String platform) { inner.pullImage(reference, platform); }
     public void pushImage(String reference) { inner.pushImage(reference); }
+
+    @Override
+    public void tagImage(String image, String repository, String tag) { inner.tagImage(image, repository, tag); }
     public String buildImage(BuildSpec spec, String dockerfile, InputStream context,
                              Consumer<String> output) { return inner.buildImage(spec, dockerfile, context, output); }
     public List<ObservedImage> images(String project) { return inner.images(project); }
