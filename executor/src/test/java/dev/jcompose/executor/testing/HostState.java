@@ -97,24 +97,19 @@ final class HostState {
         return "10." + free.get(ThreadLocalRandom.current().nextInt(free.size())) + ".0.0/16";
     }
 
-    /**
-     * Makes a bridge {@code jctb-XXXXXXXX} with the first /24 of {@code pool} ({@code 10.X.0.0/16} gives
-     * {@code 10.X.0.1/24}) for a test engine's default bridge network, and returns its name.
-     */
-    static String makeBridge(String pool) {
-        String name = String.format("jctb-%08x", ThreadLocalRandom.current().nextInt());
-        String address = pool.substring(0, pool.indexOf(".0.0/")) + ".0.1/24";
+    /** Makes a network namespace {@code jcoe-XXXXXXXX} with its loopback up, for a test engine, and returns its name. */
+    static String makeNamespace() {
+        String name = String.format("jcoe-%08x", ThreadLocalRandom.current().nextInt());
         for (String[] command : List.of(
-                new String[] {"ip", "link", "add", name, "type", "bridge"},
-                new String[] {"ip", "addr", "add", address, "dev", name},
-                new String[] {"ip", "link", "set", name, "up"})) {
+                new String[] {"ip", "netns", "add", name},
+                new String[] {"ip", "-n", name, "link", "set", "lo", "up"})) {
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (p.waitFor() != 0) {
-                    removeBridge(name);
+                    removeNamespace(name);
                     throw new AssertionError("test engine: " + String.join(" ", command) + " failed: " + out.strip()
-                            + " (an engine of a test's own needs root for its bridge)");
+                            + " (an engine of a test's own needs root for its network namespace)");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -126,9 +121,14 @@ final class HostState {
         return name;
     }
 
-    /** Deletes a bridge {@link #makeBridge} made; {@code none} or one already gone is nothing to do. */
-    static void removeBridge(String name) {
-        if (name.startsWith("jctb-") && Files.exists(Path.of("/sys/class/net", name))) run("ip", "link", "del", name);
+    /** {@code /run/netns/NAME}, which {@code nsenter --net=} enters. */
+    static Path namespacePath(String name) {
+        return Path.of("/run/netns", name);
+    }
+
+    /** Deletes a namespace {@link #makeNamespace} made; null or one already gone is nothing to do. */
+    static void removeNamespace(String name) {
+        if (name != null && name.startsWith("jcoe-") && Files.exists(namespacePath(name))) run("ip", "netns", "del", name);
     }
 
     /** Runs a host command and returns its output; a failure is reported, not thrown (clean-up goes on). */

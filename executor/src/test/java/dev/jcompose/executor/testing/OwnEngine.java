@@ -22,11 +22,12 @@ import java.util.concurrent.TimeoutException;
  * swarm mode without disturbing the engine at {@code /var/run/docker.sock} that other tests share.
  *
  * <p>Everything the daemon keeps is under one temporary folder ({@link #root()}): its data root, exec root (with
- * the containerd the daemon starts for itself there), pid file, log and socket. Its default bridge is one of its own
- * ({@code jctb-XXXXXXXX}, made before the start with the first /24 of the engine's pool, {@code --bridge=} that,
- * removed by close()), never {@code docker0}: a dockerd started with {@code --bridge=none} in the host's network
- * namespace deletes the host's {@code docker0} (moby's {@code removeDefaultBridgeInterface}), which is the main
- * engine's, so that flag is only used for an engine in a network namespace of its own (a {@link SwarmBed} node).
+ * the containerd the daemon starts for itself there), pid file, log and socket. It runs in a network namespace of its
+ * own ({@code jcoe-XXXXXXXX}, made before the start, removed by close(); a {@link SwarmBed} node brings its own
+ * launcher and namespace), with {@code --bridge=none}: a dockerd in the host's network namespace deletes the host's
+ * {@code docker0}, the main engine's, at its start, with {@code --bridge=none} and with a bridge of its own alike
+ * (seen on 20.10 here: a test that checks {@code docker0} caught it). Its socket is in the host's file system, so
+ * the host reaches it; its containers' published ports are in its namespace, not the host's.
  * It runs with {@code --iptables=false} and {@code --ip-masq=false} (no host firewall rule is touched), its own
  * {@code --config-file} (a host {@code daemon.json} does not leak in) and networks taken from a /16 of 10.0.0.0/8
  * that no host route uses. It is started with {@code setsid}, in a session of its own, so that it outlives nothing
@@ -55,8 +56,10 @@ public final class OwnEngine implements AutoCloseable {
     private final Options options;
     private final Path root;
     private final Thread shutdownHook;
-    /** The daemon's default bridge: one of its own on the host, {@code none} in a namespace of its own. */
+    /** The daemon's default bridge: {@code none}, in a namespace of its own. */
     private final String bridge;
+    /** The network namespace made for it ({@code jcoe-XXXXXXXX}), or null when its launcher brought one. */
+    private final String namespace;
     private Process process;
     private boolean closed;
 
@@ -102,7 +105,8 @@ public final class OwnEngine implements AutoCloseable {
         }
     }
 
-    private OwnEngine(Options options, Path root, String bridge) {
+    private OwnEngine(Options options, Path root, String bridge, String namespace) {
+        this.namespace = namespace;
         this.options = options;
         this.root = root;
         this.bridge = bridge;
@@ -129,9 +133,10 @@ public final class OwnEngine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String pool = options.addressPool() != null ? options.addressPool() : HostState.freeSixteen();
-        // in the host's namespace: a bridge of its own (--bridge=none there would delete the main engine's docker0)
-        String bridge = options.launcher().isEmpty() ? HostState.makeBridge(pool) : "none";
-        OwnEngine engine = new OwnEngine(options.inFolder(root).withAddressPool(pool), root, bridge);
+        // never in the host's namespace: a dockerd there deletes the main engine's docker0 as it starts
+        String namespace = options.launcher().isEmpty() ? HostState.makeNamespace() : null;
+        Options started = namespace == null ? options : options.withLauncher("nsenter", "--net=" + HostState.namespacePath(namespace));
+        OwnEngine engine = new OwnEngine(started.inFolder(root).withAddressPool(pool), root, "none", namespace);
         Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
         try {
             engine.startDaemon();
@@ -159,7 +164,12 @@ public final class OwnEngine implements AutoCloseable {
         return root.resolve("exec");
     }
 
-    /** The daemon's default bridge on the host ({@code jctb-XXXXXXXX}), or {@code none} in a namespace of its own. */
+    /** The network namespace made for it ({@code /run/netns/jcoe-XXXXXXXX}), or null when its launcher brought one. */
+    public Path namespace() {
+        return namespace == null ? null : HostState.namespacePath(namespace);
+    }
+
+    /** The daemon's default bridge: {@code none}, in a namespace of its own. */
     public String bridge() {
         return bridge;
     }
@@ -284,7 +294,7 @@ public final class OwnEngine implements AutoCloseable {
         if (running()) process.toHandle().destroyForcibly();
         if (process != null) process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
         HostState.removeInside(root);
-        HostState.removeBridge(bridge);
+        HostState.removeNamespace(namespace);
     }
 
     private void cleanUp() {
@@ -304,7 +314,7 @@ public final class OwnEngine implements AutoCloseable {
             if (running()) signal(true);
         } finally {
             HostState.removeInside(root);
-            HostState.removeBridge(bridge);
+            HostState.removeNamespace(namespace);
         }
     }
 

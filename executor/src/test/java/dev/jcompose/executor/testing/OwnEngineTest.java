@@ -27,12 +27,13 @@ class OwnEngineTest {
     void runsKillsRestartsAndLeavesNothing() throws IOException {
         String mainBefore = mainEngineId();
         boolean docker0 = Files.exists(Path.of("/sys/class/net/docker0"));
+        assertTrue(docker0, "the main engine has its docker0 to begin with (restart it if not: scripts/engine.sh)");
         Path root;
-        String bridge;
+        Path namespace;
         try (OwnEngine own = OwnEngine.launch(OwnEngine.Options.named("owntest"))) {
             root = own.root();
-            bridge = own.bridge();
-            assertTrue(bridge.startsWith("jctb-") && Files.exists(Path.of("/sys/class/net", bridge)), "a bridge of its own: " + bridge);
+            namespace = own.namespace();
+            assertTrue(namespace.getFileName().toString().startsWith("jcoe-") && Files.exists(namespace), "a network namespace of its own: " + namespace);
             EngineApi api = own.api();
             assertNotEquals(Path.of("/var/run/docker.sock"), own.socket());
             assertEquals(Map.of("DOCKER_HOST", "unix://" + root.resolve("docker.sock")), own.env());
@@ -69,7 +70,7 @@ class OwnEngineTest {
         assertEquals(List.of(), HostState.processesInside(root), "no process of the engine is left");
         assertEquals(List.of(), HostState.mountsInside(root), "no mount of the engine is left");
         assertEquals(mainBefore, mainEngineId(), "the main engine answered throughout, the same daemon");
-        assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), "its bridge is removed");
+        assertFalse(Files.exists(namespace), "its network namespace is removed");
         assertEquals(docker0, Files.exists(Path.of("/sys/class/net/docker0")), "the main engine's docker0 is left as it was");
     }
 
