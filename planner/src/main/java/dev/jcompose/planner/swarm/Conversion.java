@@ -43,6 +43,11 @@ final class Conversion {
         errors.add(new Diagnostic(topLevel(), path, message));
     }
 
+    /** A warning the loader already made, at its own place. */
+    void warn(Diagnostic d) {
+        warnings.add(d);
+    }
+
     void warn(String path, String message) {
         warnings.add(new Diagnostic(topLevel(), path, message));
     }

@@ -169,6 +169,9 @@ final class ServiceSpecs {
             if (!n.linkLocalIps().isEmpty()) c.warn(s, at, "link_local_ips are not supported by swarm services: ignored");
             if (n.macAddress() != null) c.warn(s, at, "mac_address is not supported by swarm services: ignored");
             if (n.priority() != 0 || n.gwPriority() != 0) c.warn(s, at, "priority/gw_priority are not supported by swarm services: ignored");
+            // interface_name is in no model: neither target honours it, and the loader's warning for up names its line
+            String interfaceName = "services." + s.name() + "." + at + ".interface_name";
+            s.ignored().stream().filter(d -> d.path().equals(interfaceName)).forEach(c::warn);
             List<String> aliases = new ArrayList<>(n.aliases());
             aliases.add(s.name());
             out.add(new TaskTemplate.NetworkAttachment(target, aliases, n.driverOpts()));
