@@ -1,14 +1,18 @@
 package dev.jcompose.executor.docker;
 
 import com.github.dockerjava.api.exception.DockerException;
+import dev.jcompose.executor.EngineException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Makes the engine's error bodies readable: {@code {"message":"..."}} becomes the message alone. */
 final class EngineMessages {
+    private static final Pattern NETWORK_GONE = Pattern.compile("\\bnetwork \\S+ not found$");
+
     private EngineMessages() {}
 
     static String of(DockerException e) {
@@ -31,6 +35,15 @@ final class EngineMessages {
             }
         }
         return text;
+    }
+
+    /**
+     * Whether a failed network removal says the network is gone: a swarm-scoped network that the manager or this
+     * engine let go between the listing and the removal is answered with status 500 and "network ID not found",
+     * not with a 404.
+     */
+    static boolean isNetworkGone(EngineException e) {
+        return NETWORK_GONE.matcher(String.valueOf(e.getMessage())).find();
     }
 
     static boolean isConnectionFailure(Throwable e) {

@@ -73,6 +73,7 @@ final class ResourceCalls {
             } catch (NotFound e) {
                 return; // already gone: what down wanted
             } catch (EngineException e) {
+                if (EngineMessages.isNetworkGone(e)) return; // a swarm-scoped network let go meanwhile: gone too
                 if (!String.valueOf(e.getMessage()).contains("has active endpoints")) throw e;
                 // The engine releases a removed container's endpoint after the removal has answered (moby#42119):
                 // a down that removes containers and then their network meets this now and then. Asked again a

@@ -67,8 +67,7 @@ final class SwarmObjectCalls {
         } catch (NotFound e) {
             // already gone
         } catch (EngineException e) {
-            // the manager answers a network it no longer has with status 500, not 404
-            if (!String.valueOf(e.getMessage()).endsWith(" not found")) throw e;
+            if (!EngineMessages.isNetworkGone(e)) throw e;
         }
     }
 
