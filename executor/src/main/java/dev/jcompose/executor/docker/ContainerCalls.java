@@ -96,6 +96,8 @@ final class ContainerCalls {
             });
         } catch (NotFound e) {
             // already gone
+        } catch (EngineException e) {
+            if (!EngineMessages.isRemovalInProgress(e)) throw e;
         }
     }
 

@@ -46,6 +46,16 @@ final class EngineMessages {
         return NETWORK_GONE.matcher(String.valueOf(e.getMessage())).find();
     }
 
+    /**
+     * Whether a failed container removal says another removal of it is under way (409, "removal of container X is
+     * already in progress"): the engine's auto-removal of a {@code --rm} container, or the swarm's of a task's, met
+     * ours. It ends with the container gone, which is what the removal wanted; docker compose ignores it likewise
+     * (docker/compose#10136).
+     */
+    static boolean isRemovalInProgress(EngineException e) {
+        return String.valueOf(e.getMessage()).endsWith(" is already in progress");
+    }
+
     static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedChannelException) return true;

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A network removal against the answers an engine gives for a network that is already gone: a removal means "make it
- * not exist", so each of them is done; any other failure is the failure, with the engine's message.
+ * Removals against the answers an engine gives for a network or a container that is gone, or going, already: a
+ * removal means "make it not exist", so each of them is done; any other failure is the failure, with the engine's
+ * message.
  */
-class NetworkRemovalTest {
+class RemovalTest {
     @TempDir
     Path dir;
     private CannedEngine engine;
@@ -63,5 +64,23 @@ class NetworkRemovalTest {
         assertEquals("remove network n: error while removing network: the store is not found", e.getMessage());
         EngineException s = assertThrows(EngineException.class, () -> docker.swarm().removeNetwork("n"));
         assertEquals("remove network n: error while removing network: the store is not found", s.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "404 | {\"message\":\"No such container: c\"}",
+            "409 | {\"message\":\"removal of container c is already in progress\"}",
+    })
+    void aContainerGoneOrGoingIsRemoved(int status, String body) {
+        engine.answer("DELETE", "/containers/c", status, body);
+        assertDoesNotThrow(() -> docker.removeContainer("c", true));
+    }
+
+    @Test
+    void anotherConflictRemovingAContainerIsTheFailure() {
+        engine.answer("DELETE", "/containers/c", 409, "{\"message\":\"You cannot remove a paused container c. Unpause and then stop the container before attempting removal or force remove\"}");
+        EngineException e = assertThrows(EngineException.class, () -> docker.removeContainer("c", true));
+        assertEquals("remove container c: You cannot remove a paused container c. Unpause and then stop the container before"
+                + " attempting removal or force remove", e.getMessage());
     }
 }
