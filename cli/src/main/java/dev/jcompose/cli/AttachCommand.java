@@ -68,7 +68,7 @@ final class AttachCommand implements Callable<Integer> {
             name = root.projectName;
         }
         try (Engine engine = root.connect()) {
-            Optional<ObservedContainer> target = engine.containers(name).stream()
+            Optional<ObservedContainer> target = root.service(engine).containers(name).stream()
                     .filter(c -> c.service().equals(service) && !c.oneoff() && c.number() == index && c.running()).findFirst();
             if (target.isEmpty()) {
                 ctx.err().println("service \"" + service + "\" is not running" + (index != 1 ? " (container #" + index + ")" : ""));

@@ -44,7 +44,7 @@ final class AttachedUp {
     int run() throws Exception {
         Context ctx = root.context();
         PrintStream out = ctx.out();
-        List<ObservedContainer> containers = engine.containers(project.name()).stream()
+        List<ObservedContainer> containers = root.service(engine).containers(project.name()).stream()
                 .filter(c -> !c.oneoff() && project.services().containsKey(c.service()))
                 // attach: false keeps a service's output out of up's, as in docker compose
                 .filter(c -> project.service(c.service()).options().lifecycle().attach())

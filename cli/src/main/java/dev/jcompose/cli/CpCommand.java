@@ -65,7 +65,7 @@ final class CpCommand implements Callable<Integer> {
         String service = toService ? to.service() : from.service();
         String project = root.projectNameForReading(List.of(service));
         try (Engine engine = root.connect()) {
-            List<ObservedContainer> targets = targets(engine.containers(project), service, toService);
+            List<ObservedContainer> targets = targets(root.service(engine).containers(project), service, toService);
             if (targets.isEmpty()) {
                 ctx.err().println(index > 0 ? "service \"" + service + "\" has no container #" + index
                         : "no container found for service \"" + service + "\"");

@@ -49,7 +49,7 @@ final class ImagesCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Engine engine = root.connect()) {
             Map<String, Optional<ObservedImage>> seen = new LinkedHashMap<>();
-            for (ObservedContainer c : engine.containers(name)) {
+            for (ObservedContainer c : root.service(engine).containers(name)) {
                 if (!services.isEmpty() && !services.contains(c.service())) continue;
                 String ref = c.imageId() != null ? c.imageId() : c.image();
                 Optional<ObservedImage> image = seen.computeIfAbsent(ref, engine::image);

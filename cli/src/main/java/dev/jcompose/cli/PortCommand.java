@@ -48,7 +48,7 @@ final class PortCommand implements Callable<Integer> {
         String project = root.projectNameForReading(List.of(service));
         Optional<ObservedContainer> target;
         try (Engine engine = root.connect()) {
-            target = engine.containers(project).stream()
+            target = root.service(engine).containers(project).stream()
                     .filter(c -> c.service().equals(service) && c.running() && (index == 0 || c.number() == index))
                     .min(Comparator.comparingInt(ObservedContainer::number).thenComparing(ObservedContainer::name));
         }

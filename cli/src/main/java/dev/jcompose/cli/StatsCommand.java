@@ -106,7 +106,7 @@ final class StatsCommand implements Callable<Integer> {
 
     /** One reading of every container shown, all at once (each takes the engine a second), in name order. */
     private List<StatsRow> read(Engine engine, String project, ExecutorService pool) throws InterruptedException {
-        List<ObservedContainer> containers = engine.containers(project).stream()
+        List<ObservedContainer> containers = root.service(engine).containers(project).stream()
                 .filter(c -> all || c.running())
                 .filter(c -> service == null || c.service().equals(service))
                 .sorted(Comparator.comparing(ObservedContainer::name)).toList();
@@ -126,7 +126,7 @@ final class StatsCommand implements Callable<Integer> {
                 if (pool.isShutdown()) return List.of(); // Ctrl-C stopped the reading
                 String name = containers.get(i).name();
                 // a container removed meanwhile has no stats: left out, as the docker CLI drops it; any other failure is told
-                boolean gone = engine.containers(project).stream().noneMatch(c -> c.name().equals(name));
+                boolean gone = root.service(engine).containers(project).stream().noneMatch(c -> c.name().equals(name));
                 if (gone) continue;
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw new IllegalStateException(e.getCause());

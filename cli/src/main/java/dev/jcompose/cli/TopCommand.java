@@ -31,7 +31,7 @@ final class TopCommand implements Callable<Integer> {
         Context ctx = root.context();
         String project = root.projectNameForReading(services);
         try (Engine engine = root.connect()) {
-            List<ObservedContainer> containers = engine.containers(project).stream()
+            List<ObservedContainer> containers = root.service(engine).containers(project).stream()
                     .filter(c -> !c.oneoff() && c.running())
                     .filter(c -> services.isEmpty() || services.contains(c.service()))
                     .sorted(Comparator.comparing(ObservedContainer::name)).toList();

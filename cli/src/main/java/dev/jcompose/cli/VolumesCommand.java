@@ -74,7 +74,7 @@ final class VolumesCommand implements Callable<Integer> {
         try (Engine engine = root.connect()) {
             Set<String> mounted = new TreeSet<>();
             if (!services.isEmpty()) {
-                for (ObservedContainer c : engine.containers(project)) {
+                for (ObservedContainer c : root.service(engine).containers(project)) {
                     if (services.contains(c.service())) mounted.addAll(c.volumeMounts().values());
                 }
             }

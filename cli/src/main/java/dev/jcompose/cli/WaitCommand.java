@@ -31,7 +31,7 @@ final class WaitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = root.load(Set.of(), services).project().withServices(services);
         try (Engine engine = root.connect()) {
-            List<ObservedContainer> containers = engine.containers(project.name()).stream()
+            List<ObservedContainer> containers = root.service(engine).containers(project.name()).stream()
                     .filter(c -> !c.oneoff() && project.services().containsKey(c.service())).toList();
             if (containers.isEmpty()) {
                 root.context().err().println("no containers of " + String.join(", ", services) + " to wait for");
