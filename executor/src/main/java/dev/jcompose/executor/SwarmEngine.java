@@ -59,11 +59,12 @@ public interface SwarmEngine {
     List<String> createService(ServiceSpec spec, ObjectIds ids, boolean queryRegistry);
 
     /**
-     * Updates a service by id with the {@code Version.Index} it was observed at; when the engine answers "update out
-     * of sequence" (someone changed it since), reads the version again and retries, at most five times in all.
+     * Updates a service by id with the {@code Version.Index} it was observed at and its {@code ForceUpdate} counter
+     * as observed (kept, so that the update restarts no task the spec change does not); when the engine answers
+     * "update out of sequence" (someone changed it since), reads both again and retries, at most five times in all.
      * Returns warnings as {@link #createService} does.
      */
-    List<String> updateService(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry);
+    List<String> updateService(String id, long versionIndex, long forceUpdate, ServiceSpec spec, ObjectIds ids, boolean queryRegistry);
 
     /** Removes a service by id or name; one already gone is no error. */
     void removeService(String id);

@@ -83,8 +83,8 @@ final class DockerSwarmEngine implements SwarmEngine {
     }
 
     @Override
-    public List<String> updateService(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
-        return services.update(id, versionIndex, spec, ids, queryRegistry);
+    public List<String> updateService(String id, long versionIndex, long forceUpdate, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
+        return services.update(id, versionIndex, forceUpdate, spec, ids, queryRegistry);
     }
 
     @Override

@@ -76,15 +76,17 @@ final class ServiceCalls {
 
     /**
      * Sends the update with the version it was observed at; "update out of sequence" means the service changed since
-     * (another deploy, the engine's own rollback): read the version again and send again, {@link #UPDATE_TRIES} in all.
+     * (another deploy, the engine's own rollback, a {@code docker service update --force}): read the version and the
+     * force counter again and send again, {@link #UPDATE_TRIES} in all.
      */
-    List<String> update(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
+    List<String> update(String id, long versionIndex, long forceUpdate, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
         List<String> warnings = new ArrayList<>();
         ServiceSpec sent = queryRegistry ? pinned(spec, warnings) : spec;
-        Map<String, Object> body = SwarmRequests.service(sent, ids);
         long version = versionIndex;
+        long force = forceUpdate;
         for (int attempt = 1; ; attempt++) {
             long v = version;
+            Map<String, Object> body = SwarmRequests.update(sent, ids, force);
             try {
                 Object answer = swarm.managerCall("update service " + spec.name(), () -> transport.send(Method.POST,
                         "/services/" + pathSegment(id) + "/update?version=" + v, body));
@@ -96,8 +98,10 @@ final class ServiceCalls {
                     throw new EngineException("update service " + spec.name() + ": the engine answered \"update out of sequence\" "
                             + UPDATE_TRIES + " times (something else keeps changing the service)", e);
                 }
-                version = service(id).orElseThrow(() -> new EngineException("update service " + spec.name()
-                        + ": the service was removed while it was being updated")).versionIndex();
+                SwarmService now = service(id).orElseThrow(() -> new EngineException("update service " + spec.name()
+                        + ": the service was removed while it was being updated"));
+                version = now.versionIndex();
+                force = now.forceUpdate();
             }
         }
     }

@@ -15,13 +15,15 @@ final class SwarmReads {
 
     static SwarmService service(Object s) {
         Object spec = EngineJson.field(s, "Spec");
-        Object containerSpec = EngineJson.field(EngineJson.field(spec, "TaskTemplate"), "ContainerSpec");
+        Object template = EngineJson.field(spec, "TaskTemplate");
+        Object containerSpec = EngineJson.field(template, "ContainerSpec");
         Object update = EngineJson.field(s, "UpdateStatus");
         SwarmService.UpdateStatus status = update == null ? null
                 : new SwarmService.UpdateStatus(orEmpty(EngineJson.string(update, "State")), orEmpty(EngineJson.string(update, "Message")));
         return new SwarmService(EngineJson.string(s, "ID"), EngineJson.string(spec, "Name"),
                 EngineJson.number(EngineJson.field(s, "Version"), "Index"), EngineJson.stringMap(spec, "Labels"),
-                orEmpty(EngineJson.string(containerSpec, "Image")), mode(EngineJson.field(spec, "Mode")), status);
+                orEmpty(EngineJson.string(containerSpec, "Image")), mode(EngineJson.field(spec, "Mode")), status,
+                EngineJson.number(template, "ForceUpdate"));
     }
 
     /** {@code Spec.Mode}: one of its four keys is set; none is the engine's default, one replica. */

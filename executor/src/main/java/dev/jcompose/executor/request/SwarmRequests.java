@@ -53,6 +53,20 @@ public final class SwarmRequests {
         return body;
     }
 
+    /**
+     * The body of {@code POST /services/{id}/update}: {@link #service}'s, with the service's {@code ForceUpdate}
+     * counter as the engine holds it (left out at 0, the engine's default), which docker stack keeps likewise.
+     */
+    public static SortedMap<String, Object> update(ServiceSpec spec, ObjectIds ids, long forceUpdate) {
+        SortedMap<String, Object> body = service(spec, ids);
+        if (forceUpdate != 0) {
+            @SuppressWarnings("unchecked") // task() builds it as such
+            SortedMap<String, Object> template = (SortedMap<String, Object>) body.get("TaskTemplate");
+            template.put("ForceUpdate", forceUpdate);
+        }
+        return body;
+    }
+
     /** The body of {@code POST /configs/create} or {@code POST /secrets/create} (by the spec's kind); Data in base64. */
     public static SortedMap<String, Object> object(ObjectSpec spec) {
         SortedMap<String, Object> body = new TreeMap<>();

@@ -123,7 +123,7 @@ public final class SwarmExecutor {
                 return swarm.createService(a.spec(), ids(), a.queryRegistry());
             } else if (action instanceof SwarmAction.UpdateService a) {
                 changed(a.spec());
-                return swarm.updateService(a.id(), a.versionIndex(), a.spec(), ids(), a.queryRegistry());
+                return swarm.updateService(a.id(), a.versionIndex(), a.forceUpdate(), a.spec(), ids(), a.queryRegistry());
             } else if (action instanceof SwarmAction.RemoveService a) {
                 swarm.removeService(a.id());
             } else if (action instanceof SwarmAction.WaitFor a) {

@@ -95,19 +95,35 @@ class SwarmEngineTest {
             assertEquals(p, engine.containers(p).get(0).labels().get(StackLabels.COMPOSE_PROJECT), "task containers carry the project label");
 
             // the same spec again: a new version, and the task that runs is the same one
-            swarm.updateService(created.id(), created.versionIndex(), spec, NO_OBJECTS, false);
+            swarm.updateService(created.id(), created.versionIndex(), 0, spec, NO_OBJECTS, false);
             SwarmService same = swarm.service(created.id()).orElseThrow();
             assertTrue(same.versionIndex() > created.versionIndex());
             converged(swarm, p, p + "_web");
             assertEquals(List.of(first.id()), running(swarm, created.id()).stream().map(SwarmTask::id).toList());
 
+            // docker service update --force raises the counter: a new task, and the counter reads back
+            swarm.updateService(same.id(), same.versionIndex(), 1, spec, NO_OBJECTS, false);
+            converged(swarm, p, p + "_web");
+            SwarmService forced = swarm.service(created.id()).orElseThrow();
+            assertEquals(1, forced.forceUpdate());
+            SwarmTask restarted = running(swarm, created.id()).get(0);
+            assertNotEquals(first.id(), restarted.id());
+            // an update of the service's labels only, the counter sent back as read: the task that runs stays (sent
+            // as 0, the counter's change alone would restart it)
+            swarm.updateService(forced.id(), forced.versionIndex(), forced.forceUpdate(), SwarmSpecs.service(p, "web").env("GREETING=hi")
+                    .specHash("labels-only").build(), NO_OBJECTS, false);
+            converged(swarm, p, p + "_web");
+            SwarmService relabelled = swarm.service(created.id()).orElseThrow();
+            assertEquals("labels-only", relabelled.labels().get(StackLabels.SPEC_HASH));
+            assertEquals(List.of(restarted.id()), running(swarm, created.id()).stream().map(SwarmTask::id).toList());
+
             // a changed spec: a new task replaces the old, which is shut down
-            swarm.updateService(same.id(), same.versionIndex(), SwarmSpecs.service(p, "web").env("GREETING=hello").specHash("2").build(),
+            swarm.updateService(relabelled.id(), relabelled.versionIndex(), relabelled.forceUpdate(), SwarmSpecs.service(p, "web").env("GREETING=hello").specHash("2").build(),
                     NO_OBJECTS, false);
             converged(swarm, p, p + "_web");
             SwarmTask second = running(swarm, created.id()).get(0);
-            assertNotEquals(first.id(), second.id());
-            assertTrue(swarm.tasks(created.id(), false).stream().anyMatch(t -> t.id().equals(first.id()) && t.desiredState() == TaskState.SHUTDOWN));
+            assertNotEquals(restarted.id(), second.id());
+            assertTrue(swarm.tasks(created.id(), false).stream().anyMatch(t -> t.id().equals(restarted.id()) && t.desiredState() == TaskState.SHUTDOWN));
             assertEquals("2", swarm.service(p + "_web").orElseThrow().labels().get(StackLabels.SPEC_HASH));
             assertEquals("hello", exec(engine, second.containerId(), "sh", "-c", "echo $GREETING").strip());
 
@@ -127,12 +143,12 @@ class SwarmEngineTest {
             swarm.createService(spec, NO_OBJECTS, false);
             SwarmService observed = swarm.services(p).get(0);
             // someone else changes the service after it was observed
-            swarm.updateService(observed.id(), observed.versionIndex(), SwarmSpecs.service(p, "web").mode(new ServiceMode.Replicated(0))
+            swarm.updateService(observed.id(), observed.versionIndex(), 0, SwarmSpecs.service(p, "web").mode(new ServiceMode.Replicated(0))
                     .specHash("theirs").build(), NO_OBJECTS, false);
-            swarm.updateService(observed.id(), observed.versionIndex(), SwarmSpecs.service(p, "web").mode(new ServiceMode.Replicated(0))
+            swarm.updateService(observed.id(), observed.versionIndex(), 0, SwarmSpecs.service(p, "web").mode(new ServiceMode.Replicated(0))
                     .specHash("ours").build(), NO_OBJECTS, false);
             assertEquals("ours", swarm.service(observed.id()).orElseThrow().labels().get(StackLabels.SPEC_HASH));
-            EngineException e = assertThrows(EngineException.class, () -> swarm.updateService("no-such-service-" + p, 1, spec, NO_OBJECTS, false));
+            EngineException e = assertThrows(EngineException.class, () -> swarm.updateService("no-such-service-" + p, 1, 0, spec, NO_OBJECTS, false));
             assertTrue(e.getMessage().contains("not found"), e.getMessage());
         }
     }
@@ -258,7 +274,7 @@ class SwarmEngineTest {
             // the engine's default update_config.failure_action is pause: a new task that fails stops the update
             long start = System.nanoTime();
             SwarmReport report = run(swarm, LIMITS, p,
-                    new SwarmAction.UpdateService(observed.id(), observed.versionIndex(),
+                    new SwarmAction.UpdateService(observed.id(), observed.versionIndex(), 0,
                             SwarmSpecs.service(p, "web").command("sh", "-c", "sleep 1; exit 3").specHash("2").build(), false),
                     new SwarmAction.WaitFor(p + "_web", Gate.Condition.CONVERGED, true));
             String why = report.failed().values().stream().findFirst().orElse("(it passed)");

@@ -158,7 +158,8 @@ public final class InMemorySwarm implements SwarmEngine {
     }
 
     @Override
-    public synchronized List<String> updateService(String id, long versionIndex, ServiceSpec spec, ObjectIds ids, boolean queryRegistry) {
+    public synchronized List<String> updateService(String id, long versionIndex, long forceUpdate, ServiceSpec spec, ObjectIds ids,
+                                                   boolean queryRegistry) {
         requireManager();
         Service old = services.get(id);
         if (old == null) throw new EngineException("update service " + spec.name() + ": service " + id + " not found");

@@ -89,6 +89,20 @@ class SwarmRequestsFixturesTest {
         assertEquals("no id for config demo_app_conf_", e.getMessage().substring(0, "no id for config demo_app_conf_".length()));
     }
 
+    /** An update sends the create body with the service's ForceUpdate counter kept, as docker cli's deployServices keeps it. */
+    @Test
+    void anUpdateCarriesTheForceCounterAndNothingElseMore() {
+        Stack stack = stack(CASES.resolve("basic"));
+        for (StackService s : stack.services().values()) {
+            SortedMap<String, Object> created = SwarmRequests.service(s.spec(), ids(stack));
+            assertEquals(created, SwarmRequests.update(s.spec(), ids(stack), 0), "a counter at 0 is the engine's default: left out");
+            SortedMap<String, Object> updated = SwarmRequests.update(s.spec(), ids(stack), 4);
+            assertEquals(4L, ((Map<?, ?>) updated.get("TaskTemplate")).get("ForceUpdate"));
+            ((Map<?, ?>) updated.get("TaskTemplate")).remove("ForceUpdate");
+            assertEquals(created, updated);
+        }
+    }
+
     private static Stack stack(Path dir) {
         Project project = ComposeLoader.load(LoadOptions.of(dir, Map.of("API_TOKEN", "t0ken")).withProjectName("demo")).project();
         return StackConverter.convert(project, new TreeMap<>(), Files::readAllBytes);

@@ -100,7 +100,7 @@ class SwarmExecutorTest {
         swarm.createService(web, new ObjectIds(new TreeMap<>(), new TreeMap<>()), false);
         SwarmService observed = swarm.service("demo_web").orElseThrow();
         swarm.outOfSequence(2);
-        SwarmReport report = run(plan(new SwarmAction.UpdateService(observed.id(), observed.versionIndex(),
+        SwarmReport report = run(plan(new SwarmAction.UpdateService(observed.id(), observed.versionIndex(), 0,
                 SwarmSpecs.service("demo", "web").specHash("1").build(), false)));
         assertTrue(report.succeeded(), report.toString());
         List<String> updates = swarm.calls().stream().filter(c -> c.startsWith("update")).toList();

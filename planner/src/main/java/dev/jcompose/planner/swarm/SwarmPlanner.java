@@ -168,7 +168,7 @@ public final class SwarmPlanner {
             // as docker stack: an unchanged image keeps the digest the engine resolved at the last deploy, so that a
             // moved tag does not slip in with another change (--resolve-image always asks the registry again)
             boolean keepDigest = !imageChanged && options.resolveImage() != SwarmOptions.ResolveImage.ALWAYS && existing.image() != null;
-            id = plan.add(new SwarmAction.UpdateService(existing.id(), existing.versionIndex(),
+            id = plan.add(new SwarmAction.UpdateService(existing.id(), existing.versionIndex(), existing.forceUpdate(),
                     keepDigest ? s.spec().withImage(existing.image()) : s.spec(), query), cause, after);
         }
         changed.put(s.composeName(), id);

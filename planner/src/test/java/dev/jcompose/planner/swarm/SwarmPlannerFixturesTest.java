@@ -83,7 +83,8 @@ class SwarmPlannerFixturesTest {
                 sb.append("  #").append(step.id()).append(' ').append(details(c.spec())).append(" queryRegistry=").append(c.queryRegistry()).append('\n');
             } else if (step.action() instanceof SwarmAction.UpdateService u) {
                 sb.append("  #").append(step.id()).append(' ').append(details(u.spec())).append(" queryRegistry=").append(u.queryRegistry())
-                        .append(" id=").append(u.id()).append(" version=").append(u.versionIndex()).append('\n');
+                        .append(" id=").append(u.id()).append(" version=").append(u.versionIndex())
+                        .append(u.forceUpdate() != 0 ? " forceUpdate=" + u.forceUpdate() : "").append('\n');
             }
         }
         return sb.toString();
@@ -118,7 +119,8 @@ class SwarmPlannerFixturesTest {
                 default -> new ServiceMode.Replicated(1);
             };
             services.add(new SwarmService((String) s.get("id"), name, ((Number) s.getOrDefault("version", 1)).longValue(), labels,
-                    String.valueOf(s.getOrDefault("engine_image", image)), mode, null));
+                    String.valueOf(s.getOrDefault("engine_image", image)), mode, null,
+                    ((Number) s.getOrDefault("force_update", 0)).longValue()));
         }
         List<SwarmNetwork> networks = new ArrayList<>();
         for (Map<String, Object> n : list(root, "networks")) {

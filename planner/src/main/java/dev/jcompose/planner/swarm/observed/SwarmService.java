@@ -12,11 +12,19 @@ import java.util.TreeMap;
  * @param labels       the spec's labels: the namespace and the spec-hash label among them
  * @param image        the spec's image as the engine holds it (a digest may have been added)
  * @param updateStatus null when the service was never updated
+ * @param forceUpdate  {@code TaskTemplate.ForceUpdate}: the counter {@code docker service update --force} raises; an
+ *                     update must carry it, as docker stack's does, or the change of it alone restarts every task
  */
 public record SwarmService(String id, String name, long versionIndex, SortedMap<String, String> labels, String image,
-                           ServiceMode mode, UpdateStatus updateStatus) {
+                           ServiceMode mode, UpdateStatus updateStatus, long forceUpdate) {
     public SwarmService {
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    /** A service never force-updated. */
+    public SwarmService(String id, String name, long versionIndex, SortedMap<String, String> labels, String image,
+                        ServiceMode mode, UpdateStatus updateStatus) {
+        this(id, name, versionIndex, labels, image, mode, updateStatus, 0);
     }
 
     /**

@@ -76,8 +76,10 @@ public sealed interface SwarmAction {
      *
      * @param versionIndex the observed {@code Version.Index}; the executor retries a bounded number of times on
      *                     "update out of sequence" with a fresh one
+     * @param forceUpdate  the observed {@code TaskTemplate.ForceUpdate}, sent back unchanged (see
+     *                     {@link dev.jcompose.planner.swarm.observed.SwarmService#forceUpdate})
      */
-    record UpdateService(String id, long versionIndex, ServiceSpec spec, boolean queryRegistry) implements SwarmAction {
+    record UpdateService(String id, long versionIndex, long forceUpdate, ServiceSpec spec, boolean queryRegistry) implements SwarmAction {
         public String resource() { return "Service " + spec.name(); }
         public String verb() { return "update"; }
     }
