@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -73,16 +74,25 @@ final class Includes {
                 return null;
             }
             if (!Files.isRegularFile(f)) {
-                problems.add(entry, "include", "included file " + f + " not found");
+                problems.add(entry, "include", "included file " + f + " " + TextFiles.notRegular(f).orElse("not found"));
                 return null;
             }
         }
         Path projectDir = projectDirectory != null ? dir.resolve(projectDirectory).normalize() : files.get(0).getParent();
         Map<String, String> env = new TreeMap<>();
         List<Path> envPaths = envFiles.isEmpty() ? List.of(projectDir.resolve(".env")) : envFiles.stream().map(p -> dir.resolve(p).normalize()).toList();
+        boolean explicit = !envFiles.isEmpty();
         for (Path envFile : envPaths) {
-            if (Files.isRegularFile(envFile)) env.putAll(DotEnv.parse(envFile.toString(), TextFiles.read(envFile, TextFiles.ENV_FILE), trees.env()));
-            else if (!envFiles.isEmpty()) problems.add(entry, "include", "env file " + envFile + " not found");
+            Optional<String> odd = TextFiles.notRegular(envFile);
+            if (Files.isRegularFile(envFile)) {
+                env.putAll(DotEnv.parse(envFile.toString(), TextFiles.read(envFile, TextFiles.ENV_FILE), trees.env()));
+            } else if (odd.isPresent() && (explicit || !Files.isDirectory(envFile))) {
+                // as the project's own .env: a FIFO, socket or device is refused (reading it would block), not passed over
+                problems.add(entry, "include", "env file " + envFile + " " + odd.get());
+            } else if (explicit) {
+                problems.add(entry, "include", "env file " + envFile + " not found");
+            }
+            // the default .env missing, or a folder of that name (a Python virtualenv's usual name): no env file
         }
         env.putAll(trees.processEnvironment());
         FileTrees sub = trees.forInclude(file, env);

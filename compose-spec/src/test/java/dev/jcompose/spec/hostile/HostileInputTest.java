@@ -136,7 +136,25 @@ class HostileInputTest {
                     write(dir.resolve("compose.yaml"), SERVICE + "    env_file: conf.d\n");
                     Files.createDirectory(dir.resolve("conf.d"));
                     return compose(dir);
-                }, "<dir>/compose.yaml:4:15: services.web.env_file: env file <dir>/conf.d is a directory, not a file"));
+                }, "<dir>/compose.yaml:4:15: services.web.env_file: env file <dir>/conf.d is a directory, not a file"),
+                new Case("the project's .env that is a FIFO", dir -> {
+                    write(dir.resolve("compose.yaml"), SERVICE);
+                    fifo(dir.resolve(".env"));
+                    return compose(dir);
+                }, "<dir>/.env: is not a regular file (a named pipe, socket or device), so it is not read"),
+                new Case("an included project's .env that is a FIFO", dir -> {
+                    write(dir.resolve("compose.yaml"), "include: [sub/compose.yaml]\n" + SERVICE);
+                    Files.createDirectory(dir.resolve("sub"));
+                    write(dir.resolve("sub/compose.yaml"), "services:\n  db:\n    image: busybox\n");
+                    fifo(dir.resolve("sub/.env"));
+                    return compose(dir);
+                }, "<dir>/compose.yaml:1:11: include: env file <dir>/sub/.env is not a regular file (a named pipe, socket or"
+                        + " device), so it is not read"),
+                new Case("an included file that is a directory", dir -> {
+                    write(dir.resolve("compose.yaml"), "include: [sub]\n" + SERVICE);
+                    Files.createDirectory(dir.resolve("sub"));
+                    return compose(dir);
+                }, "<dir>/compose.yaml:1:11: include: included file <dir>/sub is a directory, not a file"));
     }
 
     @ParameterizedTest(name = "{0}")
