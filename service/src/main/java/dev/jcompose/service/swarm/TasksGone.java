@@ -16,10 +16,13 @@ import java.util.List;
  * grace period) and removes them; this waits until none of the stack's runs on this engine any more. The engine
  * answers no task of a removed service, so the containers (labelled with the namespace) are what is looked at. The
  * container of a job's completed task is left behind by the engine (20.10) when its service goes: once nothing of
- * the stack runs, those leftovers, whose tasks no longer exist, are removed, so that nothing labelled remains.
+ * the stack runs, those leftovers, whose tasks no longer exist, are removed, so that nothing labelled remains; then it
+ * waits for this engine's copies of the stack's networks to go too.
  */
 final class TasksGone {
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How long, once the tasks are gone, this engine's copies of the networks are waited for. */
+    private static final Duration NETWORKS_GO = Duration.ofSeconds(30);
 
     private final Engine engine;
     private final Clock clock;
@@ -32,13 +35,25 @@ final class TasksGone {
     /** @param timeoutSeconds 0 for no limit */
     Outcome await(String namespace, int timeoutSeconds, Events events) {
         Instant deadline = timeoutSeconds > 0 ? clock.instant().plusSeconds(timeoutSeconds) : Instant.MAX;
+        Instant networksBy = null;
         while (true) {
             List<ObservedContainer> left = left(namespace);
-            if (left.stream().noneMatch(ObservedContainer::running)) return removeLeftovers(left);
-            if (!clock.instant().isBefore(deadline)) {
-                List<String> running = left.stream().filter(ObservedContainer::running).map(ObservedContainer::name).toList();
+            boolean running = left.stream().anyMatch(ObservedContainer::running);
+            if (!running) {
+                Outcome removed = removeLeftovers(left);
+                List<String> networks = networks(namespace);
+                if (!removed.ok() || networks.isEmpty()) return removed;
+                if (networksBy == null) networksBy = min(deadline, clock.instant().plus(NETWORKS_GO));
+                if (!clock.instant().isBefore(networksBy)) {
+                    // a container that is not the stack's may hold this engine's copy (an attachable network): told, not waited on
+                    events.warning("down --wait: this engine still lists the stack's network" + (networks.size() > 1 ? "s " : " ")
+                            + String.join(", ", networks) + " (is a container that is not the stack's attached to it?)");
+                    return removed;
+                }
+            } else if (!clock.instant().isBefore(deadline)) {
+                List<String> names = left.stream().filter(ObservedContainer::running).map(ObservedContainer::name).toList();
                 return new Outcome(Outcome.Status.FAILED, List.of("down --wait: after " + timeoutSeconds + "s the task containers "
-                        + String.join(", ", running) + " still run"), List.of(), 0);
+                        + String.join(", ", names) + " still run"), List.of(), 0);
             }
             try {
                 Thread.sleep(POLL.toMillis());
@@ -47,6 +62,18 @@ final class TasksGone {
                 return new Outcome(Outcome.Status.INTERRUPTED, List.of(), List.of("wait for the task containers to go"), 0);
             }
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * The stack's networks this engine still lists: the manager lets a removed network go at once, but each node keeps
+     * its copy until its tasks have let go of it, and a deploy made meanwhile would take the copy for the network.
+     */
+    private List<String> networks(String namespace) {
+        return engine.swarm().networks(namespace).stream().map(n -> n.name()).sorted().toList();
     }
 
     private List<ObservedContainer> left(String namespace) {
