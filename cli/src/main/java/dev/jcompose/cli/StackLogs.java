@@ -6,6 +6,7 @@ import dev.jcompose.executor.LogOptions;
 import dev.jcompose.planner.swarm.observed.ObservedSwarm;
 import dev.jcompose.planner.swarm.observed.SwarmService;
 import dev.jcompose.planner.swarm.observed.SwarmTask;
+import dev.jcompose.service.swarm.StackNames;
 import dev.jcompose.service.swarm.StackService;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -41,11 +42,11 @@ final class StackLogs {
         List<SwarmService> shown = new ArrayList<>();
         int width = 0;
         for (SwarmService s : swarm.services()) {
-            String compose = StackTasks.composeName(namespace, s);
+            String compose = StackNames.composeName(namespace, s);
             if (!services.isEmpty() && !services.contains(compose)) continue;
             shown.add(s);
             for (SwarmTask t : swarm.tasksOf(s.id())) {
-                String p = compose + "." + StackTasks.slotOrNode(t) + (t.nodeHostname() != null ? "@" + t.nodeHostname() : "");
+                String p = compose + "." + StackNames.slotOrNode(t) + (t.nodeHostname() != null ? "@" + t.nodeHostname() : "");
                 prefixes.put(t.id(), p);
                 width = Math.max(width, p.length());
             }
@@ -70,7 +71,7 @@ final class StackLogs {
                     SwarmTask task = swarm.tasks().stream().filter(t -> t.id().equals(line.taskId())).findFirst().orElse(null);
                     if (slot != 0 && (task == null || task.slot() == null || task.slot() != slot)) return;
                     // a task that started after the listing has no prefix yet: its id stands in for it
-                    String p = prefixes.getOrDefault(line.taskId(), StackTasks.composeName(namespace, s) + "." + line.taskId());
+                    String p = prefixes.getOrDefault(line.taskId(), StackNames.composeName(namespace, s) + "." + line.taskId());
                     String text = prefix ? String.format("%-" + Math.max(pad, p.length()) + "s  | %s", p, line.line().text()) : line.line().text();
                     synchronized (out) {
                         (line.line().stream() == LogLine.Stream.STDERR ? err : out).println(text);

@@ -2,11 +2,11 @@ package dev.jcompose.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jcompose.planner.swarm.StackLabels;
 import dev.jcompose.planner.swarm.observed.ObservedSwarm;
 import dev.jcompose.planner.swarm.observed.SwarmService;
 import dev.jcompose.planner.swarm.observed.SwarmTask;
 import dev.jcompose.planner.swarm.observed.TaskState;
+import dev.jcompose.service.swarm.StackNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,28 +27,16 @@ final class StackTasks {
     record Row(SwarmService service, SwarmTask task) {
         /** The compose service's name: its label, else the swarm name without the namespace. */
         String composeService(String namespace) {
-            return composeName(namespace, service);
+            return StackNames.composeName(namespace, service);
         }
 
         /** As docker names a task: by its slot, or (a global service's, a job's: slot 0) by its node's id. */
         String name() {
-            return service.name() + "." + slotOrNode(task);
+            return service.name() + "." + StackNames.slotOrNode(task);
         }
     }
 
     private StackTasks() {}
-
-    /** The task's slot, or the id of its node where it has none (global services and jobs), as docker stack ps shows it. */
-    static String slotOrNode(SwarmTask task) {
-        return task.slot() != null && task.slot() != 0 ? String.valueOf(task.slot()) : String.valueOf(task.nodeId());
-    }
-
-    /** The compose service a swarm service is: its label, else its name without the namespace. */
-    static String composeName(String namespace, SwarmService service) {
-        String label = service.labels().get(StackLabels.COMPOSE_SERVICE);
-        if (label != null) return label;
-        return service.name().startsWith(namespace + "_") ? service.name().substring(namespace.length() + 1) : service.name();
-    }
 
     /** The tasks shown, by service name and slot, the running ones of a slot first. */
     static List<Row> rows(String namespace, ObservedSwarm swarm, boolean all, List<String> services) {
