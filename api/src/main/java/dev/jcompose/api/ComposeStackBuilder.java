@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How a {@link ComposeStack} is made: the files and options {@code jcompose}'s command line takes ({@code -f},
@@ -140,18 +141,7 @@ public final class ComposeStackBuilder {
      * @throws ComposeStackException when a file is invalid (the message names file:line:col) or no engine answers
      */
     public ComposeStack build() {
-        Map<String, String> env = Map.copyOf(environment);
-        LoadOptions options = new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, env, Set.of(),
-                profiles, List.of());
-        LoadedProject loaded;
-        try {
-            loaded = ComposeLoader.load(options);
-            // the name is given to the loader, not changed after: network and volume names are made from it
-            if (uniqueName) loaded = ComposeLoader.load(options.withProjectName(loaded.project().name() + "-" + suffix()));
-            ServiceGraph.of(loaded.project());
-        } catch (ComposeException e) {
-            throw new ComposeStackException(e.getMessage(), e);
-        }
+        Loaded loaded = load();
         Project project = loaded.project();
         for (ComposeStack.ServiceWait w : waits) {
             if (project.service(w.service()) == null) {
@@ -164,15 +154,72 @@ public final class ComposeStackBuilder {
         project = StackProjects.withLabels(project, new TreeMap<>(Map.of(Owner.LABEL, owner.label())));
         StackEvents events = new StackEvents(project.name());
         loaded.warnings().forEach(events::warning);
+        return new ComposeStack(project, connect(loaded), DockerEnvironment.publishedHost(loaded.engineEnv()), waitTimeout,
+                stopTimeoutSeconds, waits, events);
+    }
+
+    /**
+     * Loads the files and connects to the engine as {@link #build()} does, for a {@link SwarmStack}: the project to
+     * deploy to the swarm that engine manages. The options that belong to containers on one engine are refused rather
+     * than dropped: {@link #randomHostPorts()} (a swarm publishes what the file says, or picks ports itself for a
+     * target without a published port), {@link #waitFor} (a stack's waits are its healthchecks and its jobs) and
+     * {@link #stopTimeout} (the swarm gives each task its {@code stop_grace_period}).
+     *
+     * @throws ComposeStackException when a file is invalid or no engine answers
+     * @throws IllegalStateException when one of those options was set
+     */
+    public SwarmStack buildSwarmStack() {
+        List<String> refused = new ArrayList<>();
+        if (randomHostPorts) refused.add("randomHostPorts()");
+        if (!waits.isEmpty()) refused.add("waitFor(..)");
+        if (stopTimeoutSeconds != Action.StopContainer.OWN_TIMEOUT) refused.add("stopTimeout(..)");
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", refused) + " cannot apply to a stack on a swarm: build() a"
+                    + " ComposeStack for those");
+        }
+        Loaded loaded = load();
+        SwarmEvents events = new SwarmEvents(loaded.project().name());
+        loaded.warnings().forEach(events::warning);
+        return new SwarmStack(loaded.project(), connect(loaded), engineConnector(loaded.env()), waitTimeout, events);
+    }
+
+    /** A project loaded and checked, the load's warnings, and the environment the engine is found with. */
+    private record Loaded(Project project, List<String> warnings, Map<String, String> env, Map<String, String> engineEnv) {}
+
+    private Loaded load() {
+        Map<String, String> env = Map.copyOf(environment);
+        LoadOptions options = new LoadOptions(files, workingDir, projectDirectory, projectName, envFiles, env, Set.of(),
+                profiles, List.of());
+        LoadedProject loaded;
+        try {
+            loaded = ComposeLoader.load(options);
+            // the name is given to the loader, not changed after: network and volume names are made from it
+            if (uniqueName) loaded = ComposeLoader.load(options.withProjectName(loaded.project().name() + "-" + suffix()));
+            ServiceGraph.of(loaded.project());
+        } catch (ComposeException e) {
+            throw new ComposeStackException(e.getMessage(), e);
+        }
         Map<String, String> engineEnv = DockerEnvironment.resolve(env, Path.of(System.getProperty("user.home")));
+        return new Loaded(loaded.project(), loaded.warnings(), env, engineEnv);
+    }
+
+    private ComposeService connect(Loaded loaded) {
         Engine engine;
         try {
-            engine = DockerJavaEngine.connect(engineEnv);
+            engine = DockerJavaEngine.connect(loaded.engineEnv());
         } catch (RuntimeException e) {
             throw new ComposeStackException("no Docker engine answers: " + e.getMessage(), e);
         }
-        ComposeService service = new ComposeService(engine, new ComposeService.Settings(parallelism, ProjectLock.directory(env)));
-        return new ComposeStack(project, service, DockerEnvironment.publishedHost(engineEnv), waitTimeout, stopTimeoutSeconds, waits, events);
+        return new ComposeService(engine, new ComposeService.Settings(parallelism, ProjectLock.directory(loaded.env())));
+    }
+
+    /** Connects to another engine by its {@code DOCKER_HOST} address, for images sent to a swarm's nodes. */
+    private static Function<String, Engine> engineConnector(Map<String, String> env) {
+        return host -> {
+            Map<String, String> nodeEnv = new HashMap<>(env);
+            nodeEnv.put("DOCKER_HOST", host);
+            return DockerJavaEngine.connect(nodeEnv);
+        };
     }
 
     private static String suffix() {
