@@ -38,14 +38,14 @@ public final class ComposeStack implements AutoCloseable {
     private final Duration waitTimeout;
     private final int stopTimeoutSeconds;
     private final List<ServiceWait> waits;
-    private final StackEvents events;
+    private final LibraryEvents events;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A {@link WaitStrategy} for one service. */
     record ServiceWait(String service, WaitStrategy strategy) {}
 
     ComposeStack(Project project, ComposeService service, String host, Duration waitTimeout, int stopTimeoutSeconds,
-                 List<ServiceWait> waits, StackEvents events) {
+                 List<ServiceWait> waits, LibraryEvents events) {
         this.stopTimeoutSeconds = stopTimeoutSeconds;
         this.project = project;
         this.service = service;

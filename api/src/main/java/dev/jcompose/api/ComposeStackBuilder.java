@@ -152,7 +152,7 @@ public final class ComposeStackBuilder {
         if (randomHostPorts) project = StackProjects.randomHostPorts(project);
         Owner owner = Owner.current(Hosts.localName());
         project = StackProjects.withLabels(project, new TreeMap<>(Map.of(Owner.LABEL, owner.label())));
-        StackEvents events = new StackEvents(project.name());
+        LibraryEvents events = new LibraryEvents(project.name());
         loaded.warnings().forEach(events::warning);
         return new ComposeStack(project, connect(loaded), DockerEnvironment.publishedHost(loaded.engineEnv()), waitTimeout,
                 stopTimeoutSeconds, waits, events);
@@ -178,7 +178,7 @@ public final class ComposeStackBuilder {
                     + " ComposeStack for those");
         }
         Loaded loaded = load();
-        SwarmEvents events = new SwarmEvents(loaded.project().name());
+        LibraryEvents events = new LibraryEvents(loaded.project().name());
         loaded.warnings().forEach(events::warning);
         return new SwarmStack(loaded.project(), connect(loaded), engineConnector(loaded.env()), waitTimeout, events);
     }

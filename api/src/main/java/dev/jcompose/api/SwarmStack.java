@@ -43,7 +43,7 @@ public final class SwarmStack implements AutoCloseable {
     private final ComposeService compose;
     private final StackService stacks;
     private final Duration waitTimeout;
-    private final SwarmEvents events;
+    private final LibraryEvents events;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -57,7 +57,7 @@ public final class SwarmStack implements AutoCloseable {
      */
     public record Task(String name, String node, String desiredState, String state, String error) {}
 
-    SwarmStack(Project project, ComposeService compose, Function<String, Engine> nodeEngines, Duration waitTimeout, SwarmEvents events) {
+    SwarmStack(Project project, ComposeService compose, Function<String, Engine> nodeEngines, Duration waitTimeout, LibraryEvents events) {
         this.project = project;
         this.compose = compose;
         // the waits' timeouts are real time

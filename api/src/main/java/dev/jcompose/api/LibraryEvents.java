@@ -3,15 +3,19 @@ package dev.jcompose.api;
 import dev.jcompose.executor.ExecutionReport;
 import dev.jcompose.executor.ProgressEvent;
 import dev.jcompose.planner.plan.Plan;
-import dev.jcompose.service.Events;
+import dev.jcompose.executor.swarm.SwarmProgressEvent;
+import dev.jcompose.service.swarm.StackEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A stack's events: warnings kept for {@link ComposeStack#warnings()} and logged, progress logged at debug level. */
-final class StackEvents implements Events {
+/**
+ * A stack's events, of containers ({@link ComposeStack}) or of a swarm ({@link SwarmStack}): warnings kept for
+ * {@code warnings()} and logged, progress logged at debug level.
+ */
+final class LibraryEvents implements StackEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ComposeStack.class);
 
     private final String project;
@@ -20,7 +24,7 @@ final class StackEvents implements Events {
     private final AtomicLong engineNanos = new AtomicLong();
     private final ThreadLocal<Long> planStarted = new ThreadLocal<>();
 
-    StackEvents(String project) {
+    LibraryEvents(String project) {
         this.project = project;
     }
 
@@ -60,5 +64,12 @@ final class StackEvents implements Events {
         var action = event.step().action();
         if (event instanceof ProgressEvent.Completed) LOG.debug("[{}] {} {}", project, action.resource(), action.done());
         else if (event instanceof ProgressEvent.Failed f) LOG.debug("[{}] {} failed: {}", project, action.resource(), f.message());
+    }
+
+    @Override
+    public void on(SwarmProgressEvent event) {
+        // what a swarm step could not do (an image no registry resolves...) is a warning like the load's
+        if (event instanceof SwarmProgressEvent.Warned w) warning(w.message());
+        else if (LOG.isDebugEnabled()) LOG.debug("[{}] {}", project, event);
     }
 }
