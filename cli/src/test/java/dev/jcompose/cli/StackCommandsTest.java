@@ -86,6 +86,11 @@ class StackCommandsTest {
         CliRunner.Result status = cli.run("ps", "--status", "running");
         assertEquals(ExitCodes.USAGE, status.exit(), status.toString());
         assertTrue(status.err().contains("deployed as a stack"), status.err());
+        // ls finds the stack by its services, though this engine holds none of its tasks' containers (the in-memory
+        // swarm makes none: as on a node that runs no task of it)
+        CliRunner.Result ls = cli.run("ls");
+        assertEquals(0, ls.exit(), ls.toString());
+        assertTrue(ls.out().lines().anyMatch(l -> l.startsWith("demo ") && l.contains("running(3)")), ls.out());
 
         CliRunner.Result down = cli.run("down", "--dry-run");
         assertEquals(0, down.exit(), down.toString());
@@ -99,6 +104,7 @@ class StackCommandsTest {
         assertTrue(engine.swarm().services("demo").isEmpty());
         CliRunner.Result psAfter = cli.run("ps");
         assertFalse(psAfter.out().contains("demo_web"), "no stack any more: compose's empty listing: " + psAfter.out());
+        assertFalse(cli.run("ls", "-a").out().contains("demo"), "ls lists it no more");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.jcompose.planner.swarm.spec.ObjectSpec;
 import dev.jcompose.planner.swarm.spec.ServiceSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,9 @@ public interface SwarmEngine {
 
     /** The services of a stack, by namespace label. */
     List<SwarmService> services(String namespace);
+
+    /** The stacks the swarm holds: each namespace label value its services carry, as {@code docker stack ls} finds them. */
+    SortedSet<String> namespaces();
 
     /** A service by name or id, or empty. */
     Optional<SwarmService> service(String nameOrId);

@@ -19,6 +19,7 @@ import dev.jcompose.planner.swarm.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +66,11 @@ final class DockerSwarmEngine implements SwarmEngine {
     @Override
     public List<SwarmService> services(String namespace) {
         return services.services(namespace);
+    }
+
+    @Override
+    public SortedSet<String> namespaces() {
+        return services.namespaces();
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.SortedSet;
 
 /** The calls on services and their tasks: list, inspect, create, update (with its retry), remove. */
 final class ServiceCalls {
@@ -37,6 +39,17 @@ final class ServiceCalls {
                 + filters("label", StackLabels.NAMESPACE + "=" + namespace)));
         List<SwarmService> out = new ArrayList<>();
         for (Object s : EngineJson.list(list)) out.add(SwarmReads.service(s));
+        return out;
+    }
+
+    SortedSet<String> namespaces() {
+        // a label filter with a key alone matches every service that has the label, whatever its value
+        Object list = swarm.managerCall("list stacks", () -> transport.get("/services?filters=" + filters("label", StackLabels.NAMESPACE)));
+        SortedSet<String> out = new TreeSet<>();
+        for (Object s : EngineJson.list(list)) {
+            String namespace = SwarmReads.service(s).labels().get(StackLabels.NAMESPACE);
+            if (namespace != null) out.add(namespace);
+        }
         return out;
     }
 

@@ -91,6 +91,7 @@ class SwarmEngineTest {
             assertEquals(p, created.labels().get(StackLabels.NAMESPACE));
             assertEquals(new ServiceMode.Replicated(1), created.mode());
             assertEquals("jcompose/busybox:latest", created.image());
+            assertTrue(swarm.namespaces().contains(p), "the stack is listed by its services' label: " + swarm.namespaces());
             SwarmTask first = running(swarm, created.id()).get(0);
             assertEquals(p, engine.containers(p).get(0).labels().get(StackLabels.COMPOSE_PROJECT), "task containers carry the project label");
 
@@ -129,6 +130,7 @@ class SwarmEngineTest {
 
             swarm.removeService(created.id());
             assertTrue(swarm.services(p).isEmpty());
+            assertFalse(swarm.namespaces().contains(p), "with no service, no stack: " + swarm.namespaces());
             swarm.removeService(created.id()); // already gone: no error
         }
     }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -127,6 +128,17 @@ public final class InMemorySwarm implements SwarmEngine {
         requireManager();
         return services.values().stream().filter(s -> namespace.equals(s.spec().labels().get(StackLabels.NAMESPACE)))
                 .map(InMemorySwarm::observed).toList();
+    }
+
+    @Override
+    public synchronized SortedSet<String> namespaces() {
+        requireManager();
+        SortedSet<String> out = new TreeSet<>();
+        for (Service s : services.values()) {
+            String namespace = s.spec().labels().get(StackLabels.NAMESPACE);
+            if (namespace != null) out.add(namespace);
+        }
+        return out;
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.jcompose.executor.swarm.SwarmReport;
 import dev.jcompose.executor.swarm.SwarmStateCollector;
 import dev.jcompose.executor.swarm.WaitLimits;
 import dev.jcompose.planner.swarm.StackConverter;
-import dev.jcompose.planner.swarm.StackLabels;
 import dev.jcompose.planner.swarm.SwarmOptions;
 import dev.jcompose.planner.swarm.SwarmPlanner;
 import dev.jcompose.planner.swarm.observed.ObservedSwarm;
@@ -143,13 +142,7 @@ public final class StackService {
     public List<String> namespaces() {
         SwarmEngine swarm = engine().swarm();
         if (!swarm.info().manager()) return List.of();
-        // the port lists services by namespace only: the namespaces come from the task containers on this engine,
-        // each one checked against the services the swarm has for it
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        engine().allProjectContainers().stream()
-                .map(c -> c.labels().get(StackLabels.NAMESPACE))
-                .filter(Objects::nonNull).sorted().forEach(names::add);
-        return names.stream().filter(n -> !swarm.services(n).isEmpty()).toList();
+        return List.copyOf(swarm.namespaces());
     }
 
     /** {@code logs}: what a service's tasks logged, each line with its task and node, as {@link Engine#logs} ends. */
