@@ -56,6 +56,7 @@ class RaceEngineTest {
     private static final int UP_DOWN_ROUNDS = 4;
     private static final int SHARED_NETWORK_ROUNDS = 20;
     private static final int NAMED_NETWORK_ROUNDS = 5;
+    private static final int RUN_DOWN_ROUNDS = 3;
 
     @TempDir
     Path dir;
@@ -145,6 +146,42 @@ class RaceEngineTest {
             assertEquals(List.of(), names(engine.containers(p)), "every --rm one-off is gone after round " + round);
         }
         assertEquals(RUNS_AT_ONCE * RUN_ROUNDS, allNames.size());
+    }
+
+    /**
+     * {@code down} while {@code run --rm} one-offs still run: down stops and removes them, and each run, whose own
+     * removal then meets down's (gone, or "removal already in progress"), ends without an error; nothing is left.
+     */
+    @Test
+    void downWhileRunRmOneOffsRunEndsBothCleanly(EngineProjects projects) throws Exception {
+        String p = projects.create("race-rundown");
+        Project project = project(p, """
+                services:
+                  job:
+                    image: jcompose/busybox:latest
+                    init: true
+                    command: ["sleep", "30"]
+                """);
+        DownRequest down = new DownRequest(new DownOptions(false, false, 0), DownRequest.RemoveImages.NONE, false);
+        for (int round = 0; round < RUN_DOWN_ROUNDS; round++) {
+            List<Future<RunResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(threads.submit(() -> service.run(project, RunRequest.attached("job", List.of(), Map.of()),
+                        new Stdio(null, b -> { }, b -> { }), Events.NONE)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (engine.containers(p).stream().filter(ObservedContainer::running).count() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(3, engine.containers(p).stream().filter(ObservedContainer::running).count(), "the one-offs run");
+            Outcome downed = service.down(p, project, down, Events.NONE);
+            assertTrue(downed.ok(), "round " + round + ": " + downed);
+            for (Future<RunResult> f : runs) {
+                RunResult r = f.get(60, TimeUnit.SECONDS);
+                assertTrue(r.outcome().ok(), "round " + round + ": a run whose one-off down removed ends without an error: " + r);
+            }
+            assertDown(p);
+        }
     }
 
     private static final String STACK = """
