@@ -30,7 +30,9 @@ class SwarmStackEngineTest {
         try (Engine engine = RealEngine.connect()) {
             List<String> out = new ArrayList<>();
             engine.swarm().services(namespace).forEach(s -> out.add("service " + s.name()));
-            engine.swarm().networks(namespace).forEach(n -> out.add("network " + n.name()));
+            // every network with the label, this node's copies too: what docker network ls --filter shows
+            engine.networks().stream().filter(n -> namespace.equals(n.labels().get(StackLabels.NAMESPACE)))
+                    .forEach(n -> out.add("network " + n.name()));
             engine.containers(namespace).forEach(c -> out.add("container " + c.name()));
             engine.volumes(namespace).forEach(v -> out.add("volume " + v.name()));
             engine.volume(namespace + "_data").ifPresent(v -> out.add("volume " + v.name()));

@@ -73,7 +73,9 @@ final class TasksGone {
      * its copy until its tasks have let go of it, and a deploy made meanwhile would take the copy for the network.
      */
     private List<String> networks(String namespace) {
-        return engine.swarm().networks(namespace).stream().map(n -> n.name()).sorted().toList();
+        // every network the engine lists with the label, whatever its scope: what docker network ls --filter shows
+        return engine.networks().stream().filter(n -> namespace.equals(n.labels().get(StackLabels.NAMESPACE)))
+                .map(n -> n.name()).distinct().sorted().toList();
     }
 
     private List<ObservedContainer> left(String namespace) {
