@@ -83,57 +83,92 @@ public final class SwarmStack implements AutoCloseable {
 
     /**
      * Deploys the stack (built images first, on this engine) and waits until it converged, within the builder's
-     * {@code waitTimeout}; returns this stack. A second call deploys the files again: what did not change is left
-     * alone. When it fails, the stack is removed again (its volumes too) and the exception says why, naming each
-     * failing task's state and message per node.
+     * {@code waitTimeout} (one budget for all the waits); returns this stack. The files are read once, by
+     * {@link ComposeStackBuilder#buildSwarmStack()}: a second call changes nothing. When a deploy that made the stack
+     * fails, the stack is removed again (its volumes too); one that failed on a stack already there (an earlier
+     * deploy, the same project deployed from the command line) leaves it as it is. The exception says why, naming
+     * each failing task's state and message per node.
      */
     public SwarmStack deploy() {
-        DeployRequest request = DeployRequest.defaults().waiting(StackWait.upTo((int) Math.max(1, waitTimeout.toSeconds())));
+        requireOpen();
+        DeployRequest request = DeployRequest.defaults().waiting(StackWait.upTo(seconds(waitTimeout)));
+        // only a deploy that made the stack removes it again; unknown (the question failed) counts as there
+        Boolean existed = null;
         Outcome outcome;
         try {
+            existed = stacks.deployed(project.name());
             outcome = stacks.deploy(project, request, events);
         } catch (NotSwarmManagerException e) {
             // nothing was made, and nothing could be removed: the connection is all there is to close
             if (closed.compareAndSet(false, true)) compose.engine().close();
             throw new ComposeStackException("stack " + project.name() + " was not deployed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            // a plan error, an engine failure: nothing of the stack may stay
-            throw failed(e.getMessage(), e);
+            // a plan error, an engine failure
+            throw failed(e.getMessage(), e, Boolean.FALSE.equals(existed));
         }
-        if (!outcome.ok()) throw failed(String.join("; ", outcome.errors()), null);
+        if (outcome.status() == Outcome.Status.INTERRUPTED) {
+            throw failed("interrupted" + (outcome.notRun().isEmpty() ? "" : " (not run: " + String.join(", ", outcome.notRun()) + ")"),
+                    null, !existed);
+        }
+        if (!outcome.ok()) throw failed(String.join("; ", outcome.errors()), null, !existed);
         return this;
     }
 
-    private ComposeStackException failed(String why, RuntimeException cause) {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            why += " (and removing it again failed: " + e.getMessage() + ")";
+    private ComposeStackException failed(String why, RuntimeException cause, boolean remove) {
+        if (remove) {
+            // the removal must run to its end even when an interrupt ended the deploy: the flag is set again after
+            boolean interrupted = Thread.interrupted();
+            try {
+                close();
+            } catch (RuntimeException e) {
+                why += " (and removing it again failed: " + e.getMessage() + ")";
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
         return new ComposeStackException("stack " + project.name() + " was not deployed: " + why, cause);
     }
 
+    private static int seconds(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toSeconds()));
+    }
+
+    private void requireOpen() {
+        if (closed.get()) throw new IllegalStateException("stack " + project.name() + " is closed");
+    }
+
     /** Every task the swarm holds of the service (superseded and completed ones included), by slot, running first. */
     public List<Task> tasks(String service) {
+        requireOpen();
         requireService(service);
         ObservedSwarm swarm = stacks.observe(project.name());
         List<Task> out = new ArrayList<>();
         for (SwarmService s : swarm.services()) {
             if (!StackNames.composeName(project.name(), s).equals(service)) continue;
             swarm.tasksOf(s.id()).stream()
-                    .sorted(Comparator.comparing(StackNames::slotOrNode).thenComparing(t -> t.desiredState() != TaskState.RUNNING))
+                    .sorted(BY_SLOT)
                     .forEach(t -> out.add(task(s, t)));
         }
         return out;
     }
+
+    /** By slot as a number (a global service's or a job's tasks, which have none, by node), the running one of a slot first. */
+    private static final Comparator<SwarmTask> BY_SLOT = Comparator
+            .comparing((SwarmTask t) -> t.slot() == null || t.slot() == 0 ? Integer.MAX_VALUE : t.slot())
+            .thenComparing(t -> String.valueOf(t.nodeId()))
+            .thenComparing(t -> t.desiredState() != TaskState.RUNNING);
 
     private static Task task(SwarmService s, SwarmTask t) {
         return new Task(s.name() + "." + StackNames.slotOrNode(t), t.nodeHostname() == null ? "" : t.nodeHostname(),
                 t.desiredState().key(), t.state().key(), t.err() == null ? "" : t.err());
     }
 
-    /** What the service's tasks logged so far, every task's lines, as {@code docker service logs} gets them, one per line. */
+    /**
+     * What the service's tasks logged so far, every task's lines, as {@code docker service logs} gets them, one per
+     * line; what came within the builder's {@code waitTimeout}, should the engine take longer to send it all.
+     */
     public String logs(String service) {
+        requireOpen();
         requireService(service);
         StringBuilder out = new StringBuilder();
         try (LogFollower f = stacks.logs(project.name() + "_" + service, new LogOptions(false, null, null, null, false),
@@ -162,7 +197,7 @@ public final class SwarmStack implements AutoCloseable {
      */
     public void down(boolean volumes) {
         StackDownRequest request = new StackDownRequest(volumes ? StackDownRequest.Volumes.REMOVE : StackDownRequest.Volumes.KEEP,
-                StackWait.upTo((int) Math.max(1, waitTimeout.toSeconds())), false);
+                StackWait.upTo(seconds(waitTimeout)), false);
         Outcome outcome = stacks.down(project.name(), project, request, events);
         if (!outcome.ok()) throw new ComposeStackException("down of stack " + project.name() + " failed: " + String.join("; ", outcome.errors()));
     }

@@ -40,7 +40,7 @@ class SwarmTaskContainersTest {
         Files.writeString(dir.resolve("compose.yaml"), """
                 name: demo
                 services:
-                  web: {image: busybox, command: [sleep, "100"]}
+                  web: {image: busybox, command: [sleep, "100"], ports: ["8080:80"]}
                 """);
         cli = CliRunner.withEngine(dir, engine);
         assertEquals(0, cli.run("up", "-d").exit());
@@ -58,12 +58,13 @@ class SwarmTaskContainersTest {
     @ValueSource(strings = {"top", "images", "port web 80", "stats --no-stream", "cp compose.yaml web:/tmp"})
     void aCommandLeavesTheTaskOut(String command) {
         CliRunner.Result r = cli.run(command.split(" "));
+        assertEquals(0, r.exit(), command + ": " + r);
         String said = r.out() + r.err() + engine.calls();
         assertFalse(said.contains(TASK) || said.contains("task-image") || said.contains("9999"), command + ": " + r + " " + engine.calls());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"top", "port web 80", "cp compose.yaml web:/tmp"})
+    @ValueSource(strings = {"top", "images", "stats --no-stream", "cp compose.yaml web:/tmp"})
     void andStillFindsTheServicesOwnContainer(String command) {
         CliRunner.Result r = cli.run(command.split(" "));
         String said = r.out() + r.err() + engine.calls();

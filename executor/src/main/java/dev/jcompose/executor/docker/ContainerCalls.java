@@ -98,6 +98,34 @@ final class ContainerCalls {
             // already gone
         } catch (EngineException e) {
             if (!EngineMessages.isRemovalInProgress(e)) throw e;
+            awaitGone(name, e);
+        }
+    }
+
+    /** How long a removal that met another one under way waits for the container to be gone. */
+    private static final long REMOVAL_MILLIS = 10_000;
+
+    /**
+     * Waits until the other removal has removed the container (its inspect answers 404): until then it holds its
+     * network endpoints and volumes, which the command's next steps remove.
+     */
+    private void awaitGone(String name, EngineException inProgress) {
+        long deadline = System.nanoTime() + REMOVAL_MILLIS * 1_000_000;
+        for (long pause = 50; ; pause = Math.min(pause * 2, 500)) {
+            try {
+                transport.call("inspect container " + name, () -> transport.get("/containers/" + pathSegment(name) + "/json"));
+            } catch (NotFound gone) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineException(inProgress.getMessage() + " (and it still was after " + REMOVAL_MILLIS / 1000 + " s)", inProgress);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("remove container " + name + ": interrupted while another removal of it was under way", e);
+            }
         }
     }
 

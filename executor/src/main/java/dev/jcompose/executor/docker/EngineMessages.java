@@ -49,8 +49,8 @@ final class EngineMessages {
     /**
      * Whether a failed container removal says another removal of it is under way (409, "removal of container X is
      * already in progress"): the engine's auto-removal of a {@code --rm} container, or the swarm's of a task's, met
-     * ours. It ends with the container gone, which is what the removal wanted; docker compose ignores it likewise
-     * (docker/compose#10136).
+     * ours. It ends with the container gone, which is what the removal wanted (the removal waits for that); docker
+     * compose ignores it likewise (docker/compose#10136).
      */
     static boolean isRemovalInProgress(EngineException e) {
         return String.valueOf(e.getMessage()).endsWith(" is already in progress");

@@ -177,7 +177,7 @@ public final class InMemorySwarm implements SwarmEngine {
         if (old == null) throw new EngineException("update service " + spec.name() + ": service " + id + " not found");
         long version = versionIndex;
         for (int attempt = 1; ; attempt++) {
-            record("update service " + spec.name() + " at version " + version);
+            record("update service " + spec.name() + " at version " + version + (forceUpdate != 0 ? " with force " + forceUpdate : ""));
             if (outOfSequence > 0) {
                 outOfSequence--;
                 // someone else's change: the version moves on

@@ -111,6 +111,17 @@ class SwarmExecutorTest {
     }
 
     @Test
+    void anUpdateSendsTheObservedForceCounterBack() {
+        swarm.createService(SwarmSpecs.service("demo", "web").build(), new ObjectIds(new TreeMap<>(), new TreeMap<>()), false);
+        SwarmService observed = swarm.service("demo_web").orElseThrow();
+        SwarmReport report = run(plan(new SwarmAction.UpdateService(observed.id(), observed.versionIndex(), 3,
+                SwarmSpecs.service("demo", "web").specHash("1").build(), false)));
+        assertTrue(report.succeeded(), report.toString());
+        assertEquals(List.of("update service demo_web at version " + observed.versionIndex() + " with force 3"),
+                swarm.calls().stream().filter(c -> c.startsWith("update")).toList());
+    }
+
+    @Test
     void aMissingImageFailsTheWaitNamingTheTasksAndSkipsTheRest() {
         ServiceSpec web = SwarmSpecs.service("demo", "web").image("127.0.0.1:1/nope:latest").build();
         ServiceSpec api = SwarmSpecs.service("demo", "api").build();

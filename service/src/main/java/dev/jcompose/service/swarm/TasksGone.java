@@ -46,7 +46,7 @@ final class TasksGone {
                 if (networksBy == null) networksBy = min(deadline, clock.instant().plus(NETWORKS_GO));
                 if (!clock.instant().isBefore(networksBy)) {
                     // a container that is not the stack's may hold this engine's copy (an attachable network): told, not waited on
-                    events.warning("down --wait: this engine still lists the stack's network" + (networks.size() > 1 ? "s " : " ")
+                    events.warning("down: this engine still lists the stack's network" + (networks.size() > 1 ? "s " : " ")
                             + String.join(", ", networks) + " (is a container that is not the stack's attached to it?)");
                     return removed;
                 }
