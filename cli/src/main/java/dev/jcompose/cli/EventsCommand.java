@@ -4,6 +4,7 @@ import dev.jcompose.executor.Engine;
 import dev.jcompose.executor.EngineEvent;
 import dev.jcompose.executor.LogFollower;
 import dev.jcompose.planner.Labels;
+import dev.jcompose.service.ComposeService;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,10 +85,11 @@ final class EventsCommand implements Callable<Integer> {
         return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    /** As docker compose: containers only, not one-off ones, of the services named. */
+    /** As docker compose: containers only, not one-off ones, of the services named; nor a swarm task's, as ps leaves them out. */
     private boolean shown(EngineEvent e) {
         if (!e.type().equals("container")) return false;
         if ("True".equals(e.attributes().get(Labels.ONEOFF))) return false;
+        if (e.attributes().containsKey(ComposeService.SWARM_TASK_LABEL)) return false;
         return services.isEmpty() || services.contains(e.attributes().getOrDefault(Labels.SERVICE, ""));
     }
 }

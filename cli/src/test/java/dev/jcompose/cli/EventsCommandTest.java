@@ -45,6 +45,10 @@ class EventsCommandTest {
         engine.emit(event("network", 1_700_000_030L, "connect", "web", false));
         engine.emit(event("container", 1_700_000_040L, "start", "web", true));
         engine.emit(event("container", 1_700_000_050L, "start", "db", false));
+        // a swarm task's container carries the project's labels too (a stack of the same files): the swarm's, not shown
+        TreeMap<String, String> task = new TreeMap<>(Map.of("com.docker.compose.project", "demo", "com.docker.compose.service", "web",
+                "com.docker.swarm.task.id", "t1", "name", "demo_web.1.t1"));
+        engine.emit(new EngineEvent("container", "start", "task-id", Instant.ofEpochSecond(1_700_000_045L), task));
         TreeMap<String, String> other = new TreeMap<>(Map.of("com.docker.compose.project", "other", "com.docker.compose.service", "web"));
         engine.emit(new EngineEvent("container", "start", "x", Instant.ofEpochSecond(1_700_000_060L), other));
         cli = CliRunner.withEngine(dir, engine);
