@@ -7,48 +7,25 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** The engine's event stream ({@code GET /events}) for one project, read on a thread of its own until it ends or is closed. */
-final class EventStream implements LogFollower {
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** What ended the stream when nobody closed it, for {@link #awaitEnd} to throw. */
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private Thread reader;
-
+final class EventStream {
     private EventStream() {}
 
-    static EventStream open(Transport transport, String project, Instant since, Instant until, Consumer<EngineEvent> events) {
+    static LogFollower open(Transport transport, String project, Instant since, Instant until, Consumer<EngineEvent> events) {
         String filters = URLEncoder.encode("{\"label\":[\"" + Labels.PROJECT + "=" + project.replace("\"", "\\\"") + "\"]}", StandardCharsets.UTF_8);
         StringBuilder path = new StringBuilder("/events?filters=").append(filters);
         if (since != null) path.append("&since=").append(seconds(since));
         if (until != null) path.append("&until=").append(seconds(until));
-        EventStream stream = new EventStream();
         EngineJson json = new EngineJson();
-        Thread reader = new Thread(() -> {
-            try {
-                transport.stream("read events", () -> transport.exchangeStreaming("GET", path.toString(), null, null, r -> {
+        return ReaderThread.start("jcompose-events", closed -> transport.stream("read events",
+                () -> transport.exchangeStreaming("GET", path.toString(), null, null, r -> {
                     // a close that came before the answer did
-                    if (stream.closed.get()) return null;
+                    if (closed.getAsBoolean()) return null;
                     json.readEach(r.getBody(), e -> events.accept(event(e)));
                     return null;
-                }));
-            } catch (RuntimeException e) {
-                // closing the stream ends the read with an error; one that was not asked for is the engine's to report
-                if (!stream.closed.get()) stream.failure.set(e);
-            } finally {
-                stream.ended.countDown();
-            }
-        }, "jcompose-events");
-        reader.setDaemon(true);
-        stream.reader = reader;
-        reader.start();
-        return stream;
+                })));
     }
 
     /** The engine's form of a time with a fraction: {@code 1700000000.123456789}. */
@@ -68,27 +45,5 @@ final class EventStream implements LogFollower {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    @Override
-    public void awaitEnd(long millis) {
-        try {
-            ended.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        RuntimeException f = failure.getAndSet(null);
-        if (f != null) throw f;
-    }
-
-    /**
-     * Interrupts the reading thread, as docker-java ends its own streams: the engine's socket is an interruptible
-     * channel, so the blocked read ends with it closed. Closing the body from here instead would drain the chunked
-     * stream first, which never ends.
-     */
-    @Override
-    public void close() {
-        if (closed.getAndSet(true)) return;
-        reader.interrupt();
     }
 }

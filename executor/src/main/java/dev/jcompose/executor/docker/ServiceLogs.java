@@ -16,10 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -28,18 +24,13 @@ import java.util.function.Consumer;
  * TTY; each line starts with its details ({@code com.docker.swarm.node.id=..,com.docker.swarm.service.id=..,
  * com.docker.swarm.task.id=..}), which become the line's task and node.
  */
-final class ServiceLogs implements LogFollower {
+final class ServiceLogs {
     private static final String NODE = "com.docker.swarm.node.id";
     private static final String TASK = "com.docker.swarm.task.id";
 
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private Thread reader;
-
     private ServiceLogs() {}
 
-    static ServiceLogs open(Transport transport, String serviceId, boolean tty, LogOptions options, Consumer<ServiceLogLine> lines) {
+    static LogFollower open(Transport transport, String serviceId, boolean tty, LogOptions options, Consumer<ServiceLogLine> lines) {
         if (options.until() != null) {
             throw new EngineException("logs of service " + serviceId + ": the Engine API's service logs take no end time (until)");
         }
@@ -48,24 +39,12 @@ final class ServiceLogs implements LogFollower {
                 .append("&timestamps=").append(options.timestamps() ? 1 : 0)
                 .append("&tail=").append(options.tail() == null ? "all" : options.tail());
         if (options.since() != null) path.append("&since=").append(EventStream.seconds(options.since()));
-        ServiceLogs stream = new ServiceLogs();
-        Thread reader = new Thread(() -> {
-            try {
-                transport.call("read logs of service " + serviceId, () -> transport.exchange("GET", path.toString(), null, null, r -> {
-                    if (stream.closed.get()) return null;
+        return ReaderThread.start("jcompose-service-logs", closed -> transport.call("read logs of service " + serviceId,
+                () -> transport.exchange("GET", path.toString(), null, null, r -> {
+                    if (closed.getAsBoolean()) return null;
                     read(r.getBody(), tty, options.timestamps(), lines);
                     return null;
-                }));
-            } catch (RuntimeException e) {
-                if (!stream.closed.get()) stream.failure.set(e);
-            } finally {
-                stream.ended.countDown();
-            }
-        }, "jcompose-service-logs");
-        reader.setDaemon(true);
-        stream.reader = reader;
-        reader.start();
-        return stream;
+                })));
     }
 
     /** The stream's frames (8-byte headers: stream, three zeros, a big-endian length) or, with a TTY, its raw bytes. */
@@ -123,23 +102,5 @@ final class ServiceLogs implements LogFollower {
             rest = space < 0 ? "" : rest.substring(space + 1);
         }
         return new ServiceLogLine(task, node, new LogLine(stream, stamp + rest));
-    }
-
-    @Override
-    public void awaitEnd(long millis) {
-        try {
-            ended.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        RuntimeException f = failure.getAndSet(null);
-        if (f != null) throw f;
-    }
-
-    /** As {@link EventStream#close}: interrupting the reader closes the engine's socket under the blocked read. */
-    @Override
-    public void close() {
-        if (closed.getAndSet(true)) return;
-        reader.interrupt();
     }
 }
