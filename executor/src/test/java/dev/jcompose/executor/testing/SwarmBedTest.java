@@ -105,6 +105,25 @@ class SwarmBedTest {
                 () -> nodesWith(manager, "running", null).equals(all) && runningTasks(manager).size() == 3);
     }
 
+    /**
+     * What the listener at {@code address} answers, asked again for up to 30 s: a node learns where a task just
+     * started elsewhere lives by gossip, which can lag the task's running state by seconds (a run saw one of two time
+     * out on the first try). A listener that never answers still fails: the last answer is given as it was.
+     */
+    private static String reach(EngineApi api, String container, String address) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            String answer = exec(api, container, "nc -w 3 " + address + " 7000").strip();
+            if (answer.startsWith("from ") || System.nanoTime() > deadline) return answer;
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+        }
+    }
+
     @Test
     @Order(3)
     void theOverlayCarriesTrafficBetweenNodes() {
@@ -115,13 +134,15 @@ class SwarmBedTest {
         for (JsonNode task : runningTasks(bed.manager().api())) {
             if (task.get("NodeID").asText().equals(bed.manager().id())) continue;
             String address = task.at("/NetworksAttachments/0/Addresses/0").asText().split("/")[0];
-            answers.add(exec(node1, local, "nc -w 3 " + address + " 7000").strip());
+            answers.add(reach(node1, local, address));
         }
         answers.sort(null);
         assertEquals(List.of("from node-2", "from node-3"), answers);
+        // the name's entries come by the same gossip: asked again for up to 30 s too
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String names = exec(node1, local, "nslookup tasks.everywhere");
-        assertEquals(3, names.lines().filter(l -> l.startsWith("Address") && l.contains("10.0.")).count(),
-                "tasks.everywhere names the three tasks:\n" + names);
+        while (addresses(names) < 3 && System.nanoTime() < deadline) names = exec(node1, local, "nslookup tasks.everywhere");
+        assertEquals(3, addresses(names), "tasks.everywhere names the three tasks:\n" + names);
     }
 
     @Test
@@ -179,6 +200,10 @@ class SwarmBedTest {
     }
 
     /** Runs a shell command in a container and returns its output (tty: plain text, no stream framing). */
+    private static long addresses(String nslookup) {
+        return nslookup.lines().filter(l -> l.startsWith("Address") && l.contains("10.0.")).count();
+    }
+
     private static String exec(EngineApi api, String container, String script) {
         String id = api.expect("POST", "/containers/" + container + "/exec", Map.of(
                 "Cmd", List.of("sh", "-c", script), "AttachStdout", true, "AttachStderr", true, "Tty", true)).get("Id").asText();
